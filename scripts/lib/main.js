@@ -1,0 +1,22 @@
+// Lets each step module run alone from the command line (`node scripts/<step>.js`) while the
+// pipeline imports the same module and calls its function.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ProblemsError } from './problems.js';
+
+/** True when the module with this import.meta is the script node was started with. @param {ImportMeta} meta */
+export const isMain = (meta) => !!process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(meta.url);
+
+/**
+ * Runs a step and reports it: what it says on stdout, problems on stderr with exit code 1.
+ * @param {() => Promise<string | void>} step
+ */
+export async function runMain(step) {
+  try {
+    const said = await step();
+    if (said) console.log(said);
+  } catch (error) {
+    console.error(error instanceof ProblemsError ? error.message : error instanceof Error ? error.stack : String(error));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Type-level tests (*.test-d.ts) run through tsc with the tests' tsconfig.
+    typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: 'tests/tsconfig.json' },
+    // Some tests run the real pipeline on a copy of the project.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
