@@ -1,6 +1,7 @@
 // npm run build: the whole pipeline.
 //   validate   lint:redocly ∥ bundle, then lint:spectral ∥ verify:catalog
-//   generate   bundle, types (openapi-typescript) -> generated/, all files or none
+//   generate   bundle, types (openapi-typescript), runtime data, JSON Schema -> generated/,
+//              all files or none
 //   then       docs (redocly build-docs) ∥ compile (type-check, emit dist/)
 import { buildDocs } from './docs.js';
 import { compile } from './compile.js';

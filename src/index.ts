@@ -1,10 +1,21 @@
-// The package's entry point.
+// payment-error-contract: the types, data and helpers of the payment API's error contract.
 export type {
   BadRequestErrorBody,
+  CatalogEntry,
+  CatalogEntryOf,
+  DocumentedErrorBody,
   ErrorBody,
   ErrorBodyOf,
   ErrorCodeOf,
   ErrorType,
   ErrorTypeWithKnownCodes,
+  ErrorTypeWithOpenCodes,
   KnownErrorCode,
+  UnknownCodeErrorBody,
 } from './types.ts';
+export { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType } from '../generated/error-catalog.ts';
+export { isErrorBody, parseErrorBody, type ParsedErrorBody } from './parse.ts';
+export { describeError, httpStatusOf } from './describe.ts';
+export { createErrorBody, INVALID_ERROR_BODY_CODE } from './create.ts';
+export { checkErrorResponse, type ContractViolation } from './check.ts';
+export { isErrorType } from './lookup.ts';

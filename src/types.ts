@@ -1,6 +1,7 @@
-// Friendly names for the types openapi-typescript generates from openapi/. Everything here is
-// derived from generated/openapi.ts: no type or code is written twice.
+// Friendly names for the types generated from openapi/. Everything here is derived from
+// generated/openapi.ts and generated/error-catalog.ts: no type or code is written twice.
 import type { components } from '../generated/openapi.ts';
+import type { errorCatalog } from '../generated/error-catalog.ts';
 
 type Schemas = components['schemas'];
 
@@ -27,5 +28,23 @@ export type ErrorTypeWithKnownCodes = {
   [T in ErrorType]: string extends ErrorCodeOf<T> ? never : T;
 }[ErrorType];
 
+/** The error types whose codes the reference leaves open: any well-formed code. */
+export type ErrorTypeWithOpenCodes = Exclude<ErrorType, ErrorTypeWithKnownCodes>;
+
+/** The body of a type whose codes the reference lists. */
+export type DocumentedErrorBody = ErrorBodyOf<ErrorTypeWithKnownCodes>;
+
 /** Every documented code of every type. */
 export type KnownErrorCode = ErrorCodeOf<ErrorTypeWithKnownCodes>;
+
+/** An entry without a how-to-fix says so in its type, so that `entry.howToFix` reads on any entry. */
+type WithOptionalFix<E> = E extends { howToFix: string } ? E : E & { readonly howToFix?: undefined };
+
+/** What the reference says of one documented code: `{ type, code, httpStatus, message, howToFix? }`. */
+export type CatalogEntry = WithOptionalFix<(typeof errorCatalog)[number]>;
+
+/** The catalog entry of one (type, code) pair. */
+export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<CatalogEntry, { type: T; code: C }>;
+
+/** An error body whose type this version knows but whose code it does not (a newer server may add codes). */
+export type UnknownCodeErrorBody = { [T in ErrorType]: { type: T; code: string; message: string } }[ErrorType];

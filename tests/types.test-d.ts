@@ -1,7 +1,24 @@
 // Type-level tests: the generated types narrow as a client relies on. Each `@ts-expect-error`
 // fails the run when the line below it compiles, e.g. when a union collapses to string.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { ErrorBody, ErrorBodyOf, ErrorCodeOf, ErrorType, KnownErrorCode } from '../src/index.ts';
+import {
+  codesByType,
+  createErrorBody,
+  describeError,
+  errorTypes,
+  httpStatusByType,
+  httpStatusOf,
+  isErrorBody,
+  parseErrorBody,
+  type CatalogEntry,
+  type DocumentedErrorBody,
+  type ErrorBody,
+  type ErrorBodyOf,
+  type ErrorCodeOf,
+  type ErrorType,
+  type ErrorTypeWithKnownCodes,
+  type KnownErrorCode,
+} from '../src/index.ts';
 import type { components } from '../generated/openapi.ts';
 
 describe('ErrorType', () => {
@@ -105,5 +122,66 @@ describe('generated/openapi.ts', () => {
     const generated = await import('../generated/openapi.ts');
     expectTypeOf(generated.paymentErrorCodeValues).toEqualTypeOf<ReadonlyArray<ErrorCodeOf<'payment_error'>>>();
     expectTypeOf<components['schemas']['PaymentError']>().toEqualTypeOf<ErrorBodyOf<'payment_error'>>();
+  });
+});
+
+describe('the runtime data agrees with the generated types', () => {
+  test('errorTypes and httpStatusByType cover exactly ErrorType', () => {
+    expectTypeOf<(typeof errorTypes)[number]>().toEqualTypeOf<ErrorType>();
+    expectTypeOf<keyof typeof httpStatusByType>().toEqualTypeOf<ErrorType>();
+    expectTypeOf<keyof typeof codesByType>().toEqualTypeOf<ErrorType>();
+  });
+
+  test('codesByType holds exactly the codes of each type', () => {
+    type Codes = { [T in ErrorTypeWithKnownCodes]: (typeof codesByType)[T][number] };
+    type Want = { [T in ErrorTypeWithKnownCodes]: ErrorCodeOf<T> };
+    expectTypeOf<Codes>().toEqualTypeOf<Want>();
+    expectTypeOf<(typeof codesByType)['refund_error']>().toEqualTypeOf<readonly []>();
+  });
+
+  test('the catalog has an entry for every known code, and no other', () => {
+    expectTypeOf<CatalogEntry['code']>().toEqualTypeOf<KnownErrorCode>();
+  });
+});
+
+describe('helpers', () => {
+  test('createErrorBody compiles only with codes of the type', () => {
+    expectTypeOf(createErrorBody('payment_error', 'expired_card')).toEqualTypeOf<ErrorBodyOf<'payment_error'> & { code: 'expired_card' }>();
+    // @ts-expect-error expired_card is a payment_error code, not an account_error one
+    createErrorBody('account_error', 'expired_card');
+    // @ts-expect-error a type whose codes are open has no catalog message to fill in
+    createErrorBody('refund_error', 'refund_window_closed');
+    expectTypeOf(createErrorBody('refund_error', 'refund_window_closed', 'Refund window closed')).toEqualTypeOf<ErrorBodyOf<'refund_error'>>();
+  });
+
+  test('describeError of a documented pair is its entry; of strings, maybe undefined', () => {
+    expectTypeOf(describeError('payment_error', 'restricted_card').howToFix).toEqualTypeOf<'Try the transaction with a different card.'>();
+    expectTypeOf(describeError('x' as string, 'y' as string)).toEqualTypeOf<CatalogEntry | undefined>();
+  });
+
+  test('httpStatusOf is the literal status of a type', () => {
+    expectTypeOf(httpStatusOf('api_error')).toEqualTypeOf<500>();
+    expectTypeOf(httpStatusOf('payment_error')).toEqualTypeOf<400>();
+    expectTypeOf(httpStatusOf('x' as string)).toEqualTypeOf<number | undefined>();
+  });
+
+  test('parseErrorBody narrows by kind', () => {
+    const parsed = parseErrorBody({});
+    if (parsed.kind === 'known') expectTypeOf(parsed.body).toEqualTypeOf<DocumentedErrorBody>();
+    if (parsed.kind === 'unknown-code') expectTypeOf(parsed.body.code).toEqualTypeOf<string>();
+    if (parsed.kind === 'invalid') expectTypeOf(parsed.reason).toEqualTypeOf<string>();
+  });
+
+  test('isErrorBody narrows unknown to ErrorBody', () => {
+    const value: unknown = {};
+    if (isErrorBody(value)) expectTypeOf(value).toEqualTypeOf<ErrorBody>();
+  });
+});
+
+describe('CatalogEntry', () => {
+  test('howToFix reads on any entry', () => {
+    const fix = (entry: CatalogEntry) => entry.howToFix;
+    expectTypeOf(fix).returns.toExtend<string | undefined>();
+    expectTypeOf<undefined>().toExtend<ReturnType<typeof fix>>();
   });
 });

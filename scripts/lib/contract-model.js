@@ -21,10 +21,13 @@
  * @typedef {object} ContractModel
  * @property {string} version info.version
  * @property {ErrorTypeModel[]} types in the order of the union schema
+ * @property {string | undefined} codeFormat the pattern every code matches (the open code schema's)
  */
 
 /** The union of every error type. */
 export const UNION_SCHEMA = 'ErrorBody';
+/** The schema of a code of a type whose codes are open; its pattern is the format of every code. */
+export const OPEN_CODE_SCHEMA = 'OpenErrorCode';
 
 /** @param {any} document the bundled document @returns {ContractModel} */
 export function readContract(document) {
@@ -33,9 +36,11 @@ export function readContract(document) {
   // Error types are the schemas whose `type` is a constant; the union gives their order.
   const names = Object.keys(schemas).filter((name) => typeof schemas[name]?.properties?.type?.const === 'string');
   names.sort((a, b) => rank(members, a) - rank(members, b));
+  const codeFormat = schemas[OPEN_CODE_SCHEMA]?.pattern;
   return {
     version: String(document?.info?.version ?? ''),
     types: names.map((name) => readType(document, name)),
+    codeFormat: typeof codeFormat === 'string' ? codeFormat : undefined,
   };
 }
 

@@ -1,6 +1,8 @@
 // The two stages every entry point shares: validate openapi/ (and the catalog), then generate
 // the contents of generated/ in memory. build.js writes them; check.js compares them.
 import { bundleFiles, bundleSpec } from '../bundle.js';
+import { generateJsonSchema } from '../generate-json-schema.js';
+import { generateRuntime } from '../generate-runtime.js';
 import { generateTypes } from '../generate-types.js';
 import { lintRedocly } from '../lint-redocly.js';
 import { lintSpectral } from '../lint-spectral.js';
@@ -32,7 +34,12 @@ export async function validate(root, timed = () => {}) {
  * @returns {Promise<Record<string, string>>}
  */
 export async function generate(document, timed = () => {}) {
-  const parts = await Promise.all([bundleFiles(document), time('generate:types', () => generateTypes(document), timed)]);
+  const parts = await Promise.all([
+    bundleFiles(document),
+    time('generate:types', () => generateTypes(document), timed),
+    generateRuntime(document),
+    generateJsonSchema(document),
+  ]);
   return Object.assign({}, ...parts);
 }
 

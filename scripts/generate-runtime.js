@@ -1,0 +1,64 @@
+// Step: generate the runtime data of the package, generated/error-catalog.ts: the error types,
+// the HTTP status of each, the codes of each, and a catalog entry per code, as `as const` data
+// (no TypeScript enums, so a bundler keeps only what is imported). Read from the bundle via the
+// contract model, never typed by hand.
+import { GENERATED_HEADER, bundleSpec } from './bundle.js';
+import { readContract } from './lib/contract-model.js';
+import { GENERATED, rootFromArgv } from './lib/layout.js';
+import { isMain, runMain } from './lib/main.js';
+import { assertNoProblems } from './lib/problems.js';
+import { writeGenerated } from './lib/write-generated.js';
+
+/** @param {unknown} document the bundled document @returns {Record<string, string>} */
+export function generateRuntime(document) {
+  const { version, types, codeFormat } = readContract(document);
+  const json = (/** @type {unknown} */ value) => JSON.stringify(value);
+  const lines = [
+    `// ${GENERATED_HEADER}`,
+    '',
+    '/** The version of the contract (the document\'s info.version) this data was generated from. */',
+    `export const contractVersion = ${json(version)};`,
+    '',
+    '/** The error types, in the order of the reference. */',
+    `export const errorTypes = [${types.map((t) => json(t.type)).join(', ')}] as const;`,
+    '',
+    '/** The HTTP status each error type is sent with. */',
+    'export const httpStatusByType = {',
+    ...types.map((t) => `  ${json(t.type)}: ${t.httpStatus},`),
+    '} as const;',
+    '',
+    '/** The codes the reference lists for each type, in its order; empty for a type whose codes it leaves open. */',
+    'export const codesByType = {',
+    ...types.map((t) => `  ${json(t.type)}: [${t.codes.map((c) => json(c.code)).join(', ')}],`),
+    '} as const;',
+    '',
+    '/** The format every code has, documented or not. */',
+    `export const codeFormat = ${json(codeFormat)};`,
+    '',
+    '/** For each type whose codes the reference leaves open: the format any of its codes has. */',
+    'export const openCodePatternByType = {',
+    ...types.filter((t) => t.codePattern !== undefined).map((t) => `  ${json(t.type)}: ${json(t.codePattern)},`),
+    '} as const;',
+    '',
+    '/** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */',
+    'export const errorCatalog = [',
+    ...types.flatMap((t) =>
+      t.codes.map((c) => {
+        const entry = { type: t.type, code: c.code, httpStatus: t.httpStatus, message: c.message, ...(c.howToFix ? { howToFix: c.howToFix } : {}) };
+        return `  ${json(entry)},`;
+      }),
+    ),
+    '] as const;',
+    '',
+  ];
+  return { [`${GENERATED}/error-catalog.ts`]: lines.join('\n') };
+}
+
+if (isMain(import.meta)) {
+  await runMain(async () => {
+    const root = rootFromArgv();
+    const { document, problems } = await bundleSpec(root);
+    assertNoProblems('bundle', problems);
+    return writeGenerated(root, generateRuntime(document), { prune: false });
+  });
+}

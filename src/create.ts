@@ -1,0 +1,32 @@
+// Building error bodies, for servers. The types let only codes of the given type compile; the
+// catalog message is filled in. It never throws: from JavaScript, a pair the contract does not
+// know yields an `api_error` body that says so, which is what a server bug is.
+import { entryOf, isCodeOf, isErrorType } from './lookup.ts';
+import { describe } from './read.ts';
+import type { ErrorBodyOf, ErrorCodeOf, ErrorTypeWithKnownCodes, ErrorTypeWithOpenCodes } from './types.ts';
+
+/** The code of the body createErrorBody returns when it is given a type and code the contract does not know. */
+export const INVALID_ERROR_BODY_CODE = 'invalid_error_body';
+
+/**
+ * `createErrorBody('payment_error', 'expired_card')` is
+ * `{ type: 'payment_error', code: 'expired_card', message: 'Expired card' }`. For a type whose
+ * codes the reference leaves open there is no catalog message, so `message` is required.
+ */
+export function createErrorBody<T extends ErrorTypeWithKnownCodes, C extends ErrorCodeOf<T>>(
+  type: T,
+  code: C,
+  message?: string,
+): ErrorBodyOf<T> & { code: C };
+export function createErrorBody<T extends ErrorTypeWithOpenCodes>(type: T, code: string, message: string): ErrorBodyOf<T>;
+export function createErrorBody(type: string, code: string, message?: string): ErrorBodyOf<ErrorTypeWithKnownCodes | ErrorTypeWithOpenCodes> {
+  if (!isErrorType(type) || typeof code !== 'string' || !isCodeOf(type, code)) {
+    return {
+      type: 'api_error',
+      code: INVALID_ERROR_BODY_CODE,
+      message: `The server built an error body the contract does not know (type ${describe(type)}, code ${describe(code)}). Contact technical support.`,
+    };
+  }
+  const text = typeof message === 'string' && message.length > 0 ? message : (entryOf(type, code)?.message ?? `${type}: ${code}`);
+  return { type, code, message: text } as ErrorBodyOf<ErrorTypeWithKnownCodes | ErrorTypeWithOpenCodes>;
+}

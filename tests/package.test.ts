@@ -1,0 +1,248 @@
+// The package as a consumer gets it: `npm pack`, installed into a new project from the tarball
+// (offline: it has no dependencies), then compiled against, imported, required and run there.
+// Needs `npm run build` first (dist/ is what is packed).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../scripts/lib/layout.js';
+
+const exec = promisify(execFile);
+const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+const ATTW = path.join(REPO_ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+
+let work: string;
+let tarball: string;
+let consumer: string;
+let installed: string;
+
+/** Runs a command; resolves to its exit code and output whether it succeeds or not. */
+async function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}) {
+  const child = execFile(command, args, { cwd: options.cwd ?? consumer, maxBuffer: 16 * 1024 * 1024 });
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+  work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
+  const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT });
+  tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+  consumer = path.join(work, 'consumer');
+  await mkdir(consumer);
+  await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: consumer });
+  installed = path.join(consumer, 'node_modules/payment-error-contract');
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the tarball', () => {
+  test('holds the allowlisted files only', async () => {
+    const { stdout } = await exec('tar', ['-tzf', tarball]);
+    const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+    expect(files).toContain('dist/src/index.js');
+    expect(files).toContain('dist/src/index.d.ts');
+    expect(files).toContain('dist/src/cli.js');
+    expect(files).toContain('generated/openapi.yaml');
+    expect(files).toContain('generated/error-body.schema.json');
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('README.md');
+    expect(files.filter((f) => /^(src|tests|scripts|openapi|catalog)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('has no runtime dependencies', async () => {
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8'));
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(manifest.peerDependencies ?? {}).toEqual({});
+  });
+
+  test('publint finds nothing', async () => {
+    const { messages } = await publint({ pkgDir: installed, pack: false, strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  test('are-the-types-wrong finds nothing (ES module package; config in .attw.json)', async () => {
+    const result = await run(process.execPath, [ATTW, tarball, '--config-path', path.join(REPO_ROOT, '.attw.json'), '--format', 'ascii'], { cwd: REPO_ROOT });
+    expect(result.stderr).toBe('');
+    expect(result.code, result.stdout).toBe(0);
+  });
+});
+
+describe('a strict TypeScript consumer', () => {
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      target: 'es2022',
+      types: [],
+      skipLibCheck: false,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+    },
+    files: ['consumer.ts'],
+  };
+  const consumerTs = `
+import { createErrorBody, describeError, httpStatusOf, parseErrorBody, type ErrorBody, type ErrorCodeOf } from 'payment-error-contract';
+
+// A client: switch exhaustively over type, and over the codes of one type.
+export function advice(body: ErrorBody): string {
+  switch (body.type) {
+    case 'invalid_request_error':
+    case 'idempotence_error':
+    case 'account_error':
+    case 'refund_error':
+    case 'terminal_error':
+      return body.message;
+    case 'api_error':
+      return 'Contact technical support.';
+    case 'payment_error':
+      return paymentAdvice(body.code);
+    default: {
+      const unreachable: never = body;
+      return unreachable;
+    }
+  }
+}
+
+function paymentAdvice(code: ErrorCodeOf<'payment_error'>): string {
+  switch (code) {
+__CASES__
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+// A server: only codes of the type compile.
+export const expired = createErrorBody('payment_error', 'expired_card');
+// @ts-expect-error expired_card is no account_error code
+export const wrong = createErrorBody('account_error', 'expired_card');
+// @ts-expect-error a type with open codes needs a message
+export const noMessage = createErrorBody('refund_error', 'refund_window_closed');
+
+export const status: 400 = httpStatusOf('payment_error');
+export const fix: string | undefined = describeError('payment_error', 'restricted_card').howToFix;
+
+const parsed = parseErrorBody(JSON.parse('{}'));
+if (parsed.kind === 'known') advice(parsed.body);
+`;
+
+  async function compile(source: string) {
+    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
+    await writeFile(path.join(consumer, 'consumer.ts'), source);
+    return run(process.execPath, [TSC, '-p', 'tsconfig.json']);
+  }
+
+  async function cases(drop?: string) {
+    const { codesByType } = await import(path.join(installed, 'dist/src/index.js'));
+    return (codesByType.payment_error as string[])
+      .filter((c) => c !== drop)
+      .map((c) => `    case '${c}':\n`)
+      .join('') + '      return "payment";\n';
+  }
+
+  test('compiles with an exhaustive switch over type and code', async () => {
+    const result = await compile(consumerTs.replace('__CASES__', await cases()));
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  test('does not compile when one code is not handled', async () => {
+    const result = await compile(consumerTs.replace('__CASES__', await cases('3DS_required')));
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/consumer\.ts\(\d+,\d+\): error TS2322: Type '"3DS_required"' is not assignable to type 'never'/);
+  });
+});
+
+describe('the README', () => {
+  // What the examples call but do not define.
+  const stubs = `
+declare function showError(message: string): void;
+declare function startThreeDSecure(): void;
+declare function retryLater(): void;
+declare function reportBrokenResponse(reason: string): void;
+declare const res: { status(code: number): { json(body: unknown): void } };
+declare const response: Response;
+interface Response { status: number; json(): Promise<unknown> }
+declare function expect(value: unknown): { toEqual(value: unknown): void };
+export {};
+`;
+
+  test('its TypeScript examples compile against the package', async () => {
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it'), readme.indexOf('\n## ', readme.indexOf('## Use it') + 1));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    const files = await Promise.all(
+      blocks.map(async (code, i) => {
+        const file = `readme-${i}.ts`;
+        await writeFile(path.join(consumer, file), `${code}\n${stubs}`);
+        return file;
+      }),
+    );
+    await writeFile(path.join(consumer, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: false }, files }));
+    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.readme.json']);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('at run time', () => {
+  test('an ES module import works, JSON exports included', async () => {
+    await writeFile(
+      path.join(consumer, 'esm.mjs'),
+      `import { parseErrorBody, errorTypes } from 'payment-error-contract';
+import schema from 'payment-error-contract/error-body.schema.json' with { type: 'json' };
+import spec from 'payment-error-contract/openapi.json' with { type: 'json' };
+const parsed = parseErrorBody({ type: 'payment_error', code: 'fraud', message: 'FRAUD' });
+console.log(JSON.stringify({ kind: parsed.kind, types: errorTypes.length, schema: schema.title, openapi: spec.openapi }));`,
+    );
+    const result = await run(process.execPath, ['esm.mjs']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ kind: 'known', types: 7, schema: 'ErrorBody', openapi: '3.1.0' });
+  });
+
+  test('a CommonJS require works (Node >= 20.19 loads ES modules with require)', async () => {
+    await writeFile(
+      path.join(consumer, 'require.cjs'),
+      `const { httpStatusOf, isErrorBody } = require('payment-error-contract');
+const spec = require('payment-error-contract/openapi.json');
+console.log(JSON.stringify({ status: httpStatusOf('api_error'), ok: isErrorBody({ type: 'api_error', code: 'x', message: 'y' }), openapi: spec.openapi }));`,
+    );
+    const result = await run(process.execPath, ['require.cjs']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ status: 500, ok: true, openapi: '3.1.0' });
+  });
+
+  test('the bin runs: explain, check, --version', async () => {
+    const bin = path.join(consumer, 'node_modules/.bin/payment-errors');
+    const explained = await run(bin, ['explain', 'restricted_card', '--json']);
+    expect(explained.code).toBe(0);
+    expect(JSON.parse(explained.stdout)).toMatchObject({ type: 'payment_error', message: 'Restricted card', howToFix: 'Try the transaction with a different card.' });
+
+    const unknown = await run(bin, ['explain', 'expird_card']);
+    expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'unknown code "expird_card". Did you mean: expired_card?\n' });
+
+    const checked = await run(bin, ['check', '--status', '400', '-'], { input: '{"type":"api_error","code":"boom","message":"x"}' });
+    expect(checked).toMatchObject({ code: 1, stdout: 'status: HTTP 400 does not fit api_error, which is sent with 500\n' });
+
+    const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8'));
+    expect((await run(bin, ['--version'])).stdout).toBe(`${manifest.version}\n`);
+  });
+});

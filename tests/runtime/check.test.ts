@@ -1,0 +1,38 @@
+// checkErrorResponse: each violation the contract names, and none for a right response.
+import { expect, test } from 'vitest';
+import { checkErrorResponse, errorCatalog } from '../../src/index.ts';
+
+test.each(errorCatalog.map((e) => [`${e.type}.${e.code}`, e] as const))('%s with its status has no violation', (_name, e) => {
+  expect(checkErrorResponse(e.httpStatus, { type: e.type, code: e.code, message: e.message })).toEqual([]);
+});
+
+test.each([
+  ['status does not fit the type', 404, { type: 'payment_error', code: 'expired_card', message: 'Expired card' }, [{ rule: 'status', message: 'HTTP 404 does not fit payment_error, which is sent with 400' }]],
+  ['a 400 for an api_error', 400, { type: 'api_error', code: 'boom', message: 'Contact technical support.' }, [{ rule: 'status', message: 'HTTP 400 does not fit api_error, which is sent with 500' }]],
+  ['status that is no integer', '400', { type: 'payment_error', code: 'expired_card', message: 'Expired card' }, [{ rule: 'status', message: 'the HTTP status is "400", not an integer' }]],
+  ['unknown type', 400, { type: 'card_error', code: 'expired_card', message: 'Expired card' }, [{ rule: 'type', message: '`type` "card_error" is not an error type' }]],
+  ['code of another type', 400, { type: 'account_error', code: 'expired_card', message: 'Expired card' }, [{ rule: 'code', message: '`code` "expired_card" is a code of payment_error, not of account_error' }]],
+  ['misspelt code', 400, { type: 'account_error', code: 'user_not_fond', message: 'x' }, [{ rule: 'code', message: '`code` "user_not_fond" is not a code of account_error (did you mean user_not_found?)' }]],
+  ['malformed open code', 500, { type: 'api_error', code: '', message: 'x' }, [{ rule: 'code', message: '`code` "" is not a well-formed code' }]],
+  ['empty message', 400, { type: 'payment_error', code: 'expired_card', message: '' }, [{ rule: 'message', message: '`message` is empty' }]],
+  ['missing message', 400, { type: 'payment_error', code: 'expired_card' }, [{ rule: 'message', message: '`message` is missing' }]],
+  ['extra members', 400, { type: 'payment_error', code: 'expired_card', message: 'Expired card', param: 'card', doc_url: 'x' }, [{ rule: 'members', message: 'members the contract does not allow: "param", "doc_url"' }]],
+  ['not an object', 500, 'Internal Server Error', [{ rule: 'body', message: 'the body is "Internal Server Error", not an object' }]],
+  [
+    'everything at once',
+    200,
+    { type: 'account_error', code: 7, message: null, extra: true },
+    [
+      { rule: 'code', message: '`code` is number 7, not a string' },
+      { rule: 'message', message: '`message` is null, not a string' },
+      { rule: 'members', message: 'members the contract does not allow: "extra"' },
+      { rule: 'status', message: 'HTTP 200 does not fit account_error, which is sent with 400' },
+    ],
+  ],
+])('%s', (_name, status, body, want) => {
+  expect(checkErrorResponse(status, body)).toEqual(want);
+});
+
+test('without a status, the status is not checked', () => {
+  expect(checkErrorResponse(undefined, { type: 'api_error', code: 'boom', message: 'x' })).toEqual([]);
+});

@@ -1,0 +1,169 @@
+// Property-based: whatever the helpers are given, they never throw, do bounded work, and never
+// take a name such as __proto__ or toString for a known type or code. 10,000 inputs per helper.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  checkErrorResponse,
+  codesByType,
+  createErrorBody,
+  describeError,
+  errorCatalog,
+  errorTypes,
+  httpStatusOf,
+  isErrorBody,
+  isErrorType,
+  parseErrorBody,
+  type ErrorBody,
+} from '../../src/index.ts';
+
+/** createErrorBody as JavaScript code sees it: any arguments at all. */
+const createFromJavaScript = createErrorBody as (type: unknown, code: unknown, message?: unknown) => ErrorBody;
+
+const RUNS = { numRuns: 10_000 };
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype'];
+const documentedCodes = errorCatalog.map((e) => e.code);
+
+/** Nested 100,000 deep: a helper that recursed into values would overflow the stack. */
+const deep = (() => {
+  let value: unknown = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };
+  for (let i = 0; i < 100_000; i++) value = { type: value, code: [value], message: value };
+  return value;
+})();
+const revoked = (() => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+})();
+const hostileValues = [
+  Object.defineProperty({}, 'type', { enumerable: true, get: () => { throw new Error('getter'); } }),
+  new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } }),
+  new Proxy({ type: 'payment_error', code: 'expired_card', message: 'Expired card' }, { ownKeys: () => { throw new Error('trap'); } }),
+  deep,
+  JSON.parse('{"__proto__":{"type":"payment_error"},"code":"expired_card","message":"x"}'),
+  Object.assign(Object.create(null), { type: 'payment_error', code: 'expired_card', message: 'Expired card' }),
+  Object.freeze({ type: 'payment_error', code: 'expired_card', message: 'Expired card' }),
+];
+
+const names = fc.oneof(
+  fc.constantFrom(...errorTypes, ...documentedCodes, ...PROTOTYPE_NAMES, '', ' ', 'payment_error ', 'EXPIRED_CARD'),
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.constant('x'.repeat(1_000_000)),
+  fc.constant(`${'a'.repeat(63)}!`),
+  fc.anything(),
+);
+const bodyLike = fc
+  .tuple(fc.record({ type: names, code: names, message: names }, { requiredKeys: [] }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 }))
+  .map(([members, extra]) => ({ ...extra, ...members }));
+const documentedBody = fc.constantFrom(...errorCatalog).map((e) => ({ type: e.type, code: e.code, message: e.message }));
+const anything = fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true });
+const hostile = fc.constantFrom(...hostileValues);
+const input = fc.oneof(anything, bodyLike, documentedBody, hostile);
+const status = fc.oneof(fc.constantFrom(400, 500, 404, 200), fc.integer(), fc.anything());
+
+const boundedText = (text: unknown) => typeof text === 'string' && text.length < 300;
+
+describe('on any input', () => {
+  test('isErrorBody never throws; when true, the body parses and has no violation', () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        const result = isErrorBody(value);
+        expect(typeof result).toBe('boolean');
+        if (result) {
+          expect(parseErrorBody(value).kind).not.toBe('invalid');
+          expect(checkErrorResponse(undefined, value)).toEqual([]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('parseErrorBody never throws and says why a body is invalid, briefly', () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        const parsed = parseErrorBody(value);
+        if (parsed.kind === 'invalid') {
+          expect(boundedText(parsed.reason)).toBe(true);
+        } else {
+          expect(Object.keys(parsed.body)).toEqual(['type', 'code', 'message']);
+          expect(isErrorType(parsed.body.type)).toBe(true);
+          expect(parsed.httpStatus).toBe(httpStatusOf(parsed.body.type));
+        }
+        if (parsed.kind === 'known') expect(describeError(parsed.body.type, parsed.body.code)).toEqual(parsed.documented);
+      }),
+      RUNS,
+    );
+  });
+
+  test('checkErrorResponse never throws, returns brief violations, and none only for a conforming body', () => {
+    fc.assert(
+      fc.property(status, input, (code, value) => {
+        const violations = checkErrorResponse(code, value);
+        expect(Array.isArray(violations)).toBe(true);
+        for (const v of violations) {
+          expect(['body', 'type', 'code', 'message', 'members', 'status']).toContain(v.rule);
+          expect(boundedText(v.message)).toBe(true);
+        }
+        if (violations.length === 0) expect(isErrorBody(value)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test('describeError never throws and finds only documented pairs', () => {
+    fc.assert(
+      fc.property(names, names, (type, code) => {
+        const entry = describeError(type, code);
+        if (entry) expect(entry).toMatchObject({ type, code });
+        else expect(errorCatalog.some((e) => e.type === type && e.code === code)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  test('httpStatusOf never throws and knows only the error types', () => {
+    fc.assert(
+      fc.property(names, (type) => {
+        const result = httpStatusOf(type);
+        expect(result === undefined).toBe(!(errorTypes as readonly unknown[]).includes(type));
+      }),
+      RUNS,
+    );
+  });
+
+  test('createErrorBody never throws and always builds a conforming body', () => {
+    fc.assert(
+      fc.property(names, names, fc.oneof(names, fc.constant(undefined)), (type, code, message) => {
+        const body = createFromJavaScript(type, code, message);
+        expect(checkErrorResponse(httpStatusOf(body.type), body)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('values fast-check cannot generate', () => {
+  // A revoked proxy throws on any inspection, fast-check's own included.
+  test.each<[string, unknown]>([['a revoked proxy', revoked], ...hostileValues.map((v, i): [string, unknown] => [`hostile value ${i}`, v])])('%s', (_name, value) => {
+    expect(isErrorBody(value)).toBe(isErrorBody(value));
+    expect(typeof isErrorBody(value)).toBe('boolean');
+    expect(parseErrorBody(value).kind).toMatch(/^(known|unknown-code|invalid)$/);
+    expect(Array.isArray(checkErrorResponse(400, value))).toBe(true);
+    expect(describeError(value, value)).toBeUndefined();
+    expect(httpStatusOf(value)).toBeUndefined();
+    expect(checkErrorResponse(500, createFromJavaScript(value, value, value))).toEqual([]);
+  });
+});
+
+describe('names of Object.prototype', () => {
+  test.each(PROTOTYPE_NAMES)('%s is never a known type or code', (name) => {
+    expect(isErrorType(name)).toBe(false);
+    expect(httpStatusOf(name)).toBeUndefined();
+    for (const type of errorTypes) {
+      expect(describeError(type, name)).toBeUndefined();
+      expect(parseErrorBody({ type, code: name, message: 'm' }).kind).not.toBe('known');
+      if (codesByType[type].length > 0) expect(isErrorBody({ type, code: name, message: 'm' })).toBe(false);
+    }
+    expect(parseErrorBody({ type: name, code: 'expired_card', message: 'm' }).kind).toBe('invalid');
+  });
+});
