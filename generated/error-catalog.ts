@@ -38,6 +38,23 @@ export const openCodePatternByType = {
   "terminal_error": "^[A-Za-z0-9_]{1,64}$",
 } as const;
 
+/** The name of the schema of each error type in the OpenAPI document (openapi.yaml#/components/schemas/<name>). */
+export const schemaByType = {
+  "invalid_request_error": "InvalidRequestError",
+  "idempotence_error": "IdempotenceError",
+  "account_error": "AccountError",
+  "api_error": "ApiError",
+  "payment_error": "PaymentError",
+  "refund_error": "RefundError",
+  "terminal_error": "TerminalError",
+} as const;
+
+/** The standard error response of each status in the OpenAPI document (openapi.yaml#/components/responses/<name>). */
+export const responseByStatus = {
+  "400": "BadRequest",
+  "500": "InternalServerError",
+} as const;
+
 /** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */
 export const errorCatalog = [
   {"type":"invalid_request_error","code":"missing_parameter","httpStatus":400,"message":"Mandatory parameter is missing","howToFix":"Check whether all required request parameters are provided. Add any missing fields (e.g., amount, currency)."},

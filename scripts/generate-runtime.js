@@ -11,7 +11,7 @@ import { writeGenerated } from './lib/write-generated.js';
 
 /** @param {unknown} document the bundled document @returns {Record<string, string>} */
 export function generateRuntime(document) {
-  const { version, types, codeFormat } = readContract(document);
+  const { version, types, codeFormat, responses } = readContract(document);
   const json = (/** @type {unknown} */ value) => JSON.stringify(value);
   const lines = [
     `// ${GENERATED_HEADER}`,
@@ -38,6 +38,16 @@ export function generateRuntime(document) {
     '/** For each type whose codes the reference leaves open: the format any of its codes has. */',
     'export const openCodePatternByType = {',
     ...types.filter((t) => t.codePattern !== undefined).map((t) => `  ${json(t.type)}: ${json(t.codePattern)},`),
+    '} as const;',
+    '',
+    '/** The name of the schema of each error type in the OpenAPI document (openapi.yaml#/components/schemas/<name>). */',
+    'export const schemaByType = {',
+    ...types.map((t) => `  ${json(t.type)}: ${json(t.schema)},`),
+    '} as const;',
+    '',
+    '/** The standard error response of each status in the OpenAPI document (openapi.yaml#/components/responses/<name>). */',
+    'export const responseByStatus = {',
+    ...responses.map((r) => `  ${json(String(r.httpStatus))}: ${json(r.name)},`),
     '} as const;',
     '',
     '/** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */',

@@ -6,14 +6,17 @@ const MAX_LENGTH = 64;
 /** The candidates within a small edit distance of `input`, nearest first (at most `limit`). */
 export function nearest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const word = input.slice(0, MAX_LENGTH).toLowerCase();
-  const threshold = Math.max(2, Math.floor(word.length / 3));
+  const threshold = Math.max(2, Math.floor(word.length / 4));
   const scored: Array<[number, string]> = [];
   for (const candidate of candidates) {
     const d = distance(word, candidate.toLowerCase(), threshold);
     if (d <= threshold) scored.push([d, candidate]);
   }
+  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+  // Only the closest ones: a near miss is worth naming, a far one is noise.
+  const best = scored[0]?.[0] ?? 0;
   return scored
-    .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]))
+    .filter(([d]) => d <= best + 1)
     .slice(0, limit)
     .map(([, candidate]) => candidate);
 }

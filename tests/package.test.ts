@@ -2,51 +2,40 @@
 // (offline: it has no dependencies), then compiled against, imported, required and run there.
 // Needs `npm run build` first (dist/ is what is packed).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { packedProject, type PackedProject } from './helpers/packed-project.ts';
 
 const exec = promisify(execFile);
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 const ATTW = path.join(REPO_ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
 
-let work: string;
+let project: PackedProject;
 let tarball: string;
 let consumer: string;
 let installed: string;
 
-/** Runs a command; resolves to its exit code and output whether it succeeds or not. */
-async function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}) {
-  const child = execFile(command, args, { cwd: options.cwd ?? consumer, maxBuffer: 16 * 1024 * 1024 });
-  if (options.input !== undefined) child.stdin?.end(options.input);
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr?.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+const run = (command: string, args: string[], options: { cwd?: string; input?: string } = {}) =>
+  options.cwd ? runIn(options.cwd, command, args) : project.run(command, args, options.input);
+
+function runIn(cwd: string, command: string, args: string[]) {
+  return exec(command, args, { cwd }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
-  work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
-  const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT });
-  tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
-  consumer = path.join(work, 'consumer');
-  await mkdir(consumer);
-  await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: consumer });
-  installed = path.join(consumer, 'node_modules/payment-error-contract');
+  project = await packedProject();
+  ({ tarball, dir: consumer, installed } = project);
 }, 120_000);
 
 afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
+  await project?.remove();
 });
 
 describe('the tarball', () => {

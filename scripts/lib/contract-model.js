@@ -22,6 +22,8 @@
  * @property {string} version info.version
  * @property {ErrorTypeModel[]} types in the order of the union schema
  * @property {string | undefined} codeFormat the pattern every code matches (the open code schema's)
+ * @property {Array<{ name: string, httpStatus: number }>} responses the standard error responses:
+ *   each response component whose body is error types of one status
  */
 
 /** The union of every error type. */
@@ -37,10 +39,12 @@ export function readContract(document) {
   const names = Object.keys(schemas).filter((name) => typeof schemas[name]?.properties?.type?.const === 'string');
   names.sort((a, b) => rank(members, a) - rank(members, b));
   const codeFormat = schemas[OPEN_CODE_SCHEMA]?.pattern;
+  const types = names.map((name) => readType(document, name));
   return {
     version: String(document?.info?.version ?? ''),
-    types: names.map((name) => readType(document, name)),
+    types,
     codeFormat: typeof codeFormat === 'string' ? codeFormat : undefined,
+    responses: readResponses(document, types),
   };
 }
 
@@ -65,6 +69,22 @@ function readType(document, name) {
     })),
     ...(Array.isArray(code.enum) || typeof code.pattern !== 'string' ? {} : { codePattern: code.pattern }),
   };
+}
+
+/**
+ * The response components whose JSON body is one or more error types, all of one status.
+ * @param {any} document @param {ErrorTypeModel[]} types
+ */
+function readResponses(document, types) {
+  const statusOf = new Map(types.map((t) => [t.schema, t.httpStatus]));
+  return Object.entries(document?.components?.responses ?? {}).flatMap(([name, response]) => {
+    const schema = /** @type {any} */ (response)?.content?.['application/json']?.schema;
+    const target = refName(schema?.$ref);
+    const members = target && statusOf.has(target) ? [target] : (document.components.schemas[target ?? '']?.oneOf ?? []).map((/** @type {any} */ m) => refName(m?.$ref));
+    const statuses = new Set(members.map((/** @type {string} */ m) => statusOf.get(m)));
+    const [status] = statuses;
+    return members.length > 0 && statuses.size === 1 && typeof status === 'number' ? [{ name, httpStatus: status }] : [];
+  });
 }
 
 /**

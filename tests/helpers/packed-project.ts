@@ -1,0 +1,57 @@
+// A temporary project that installs this package from its packed tarball, as a consumer would.
+// Installs are offline: the package has no dependencies, and the tools a test adds come from the
+// npm cache that `npm ci` filled.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '../../scripts/lib/layout.js';
+
+const exec = promisify(execFile);
+
+export interface PackedProject {
+  /** The tarball `npm pack` made. */
+  tarball: string;
+  /** The consumer project it is installed in. */
+  dir: string;
+  /** Where the package is installed. */
+  installed: string;
+  /** Runs a command in the project; resolves to its exit code and output, whatever the code. */
+  run(command: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }>;
+  remove(): Promise<void>;
+}
+
+/** The exact version of a dev dependency this repository has installed (from its lockfile). */
+export async function installedVersion(name: string): Promise<string> {
+  return JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+export async function packedProject(alsoInstall: string[] = []): Promise<PackedProject> {
+  if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+  const work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
+  const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT });
+  const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+  const dir = path.join(work, 'consumer');
+  await mkdir(dir);
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...alsoInstall], { cwd: dir });
+  return {
+    tarball,
+    dir,
+    installed: path.join(dir, 'node_modules/payment-error-contract'),
+    run(command, args, input) {
+      const child = execFile(command, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+      child.stdin?.end(input ?? '');
+      return new Promise((resolve) => {
+        let stdout = '';
+        let stderr = '';
+        child.stdout?.on('data', (d) => (stdout += d));
+        child.stderr?.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      });
+    },
+    remove: () => rm(work, { recursive: true, force: true }),
+  };
+}
