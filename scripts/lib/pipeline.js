@@ -1,6 +1,7 @@
 // The two stages every entry point shares: validate openapi/ (and the catalog), then generate
 // the contents of generated/ in memory. build.js writes them; check.js compares them.
 import { bundleFiles, bundleSpec } from '../bundle.js';
+import { generateErrorsMarkdown } from '../generate-errors-md.js';
 import { generateJsonSchema } from '../generate-json-schema.js';
 import { generateRuntime } from '../generate-runtime.js';
 import { generateTypes } from '../generate-types.js';
@@ -39,6 +40,7 @@ export async function generate(document, timed = () => {}) {
     time('generate:types', () => generateTypes(document), timed),
     generateRuntime(document),
     generateJsonSchema(document),
+    generateErrorsMarkdown(document),
   ]);
   return Object.assign({}, ...parts);
 }
