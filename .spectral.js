@@ -43,6 +43,24 @@ const enumHowToFix = createRulesetFunction({ input: null, options: null }, relat
   ]);
 }));
 
+/** x-enumDeprecated (a map value -> { replacement? }) only names enum values; a replacement is another, live value. */
+const enumDeprecated = createRulesetFunction({ input: null, options: null }, relativePaths((schema) => {
+  const deprecated = schema['x-enumDeprecated'];
+  if (!isObject(deprecated)) return [{ message: '`x-enumDeprecated` must be a map from enum value to `{ replacement }`.' }];
+  const values = Array.isArray(schema.enum) ? schema.enum.map(String) : [];
+  return Object.entries(deprecated).flatMap(([code, entry]) => {
+    const at = ['x-enumDeprecated', code];
+    if (!values.includes(code)) return [{ message: `\`x-enumDeprecated\` has "${code}", which is not an enum value.`, path: at }];
+    if (!isObject(entry)) return [{ message: `The deprecation of "${code}" must be a map, with \`replacement\` when there is one.`, path: at }];
+    const { replacement, ...rest } = entry;
+    const results = Object.keys(rest).map((key) => ({ message: `The deprecation of "${code}" has an unknown key "${key}" (allowed: replacement).`, path: [...at, key] }));
+    if (replacement !== undefined && (typeof replacement !== 'string' || !values.includes(replacement) || replacement === code || isObject(deprecated[replacement]))) {
+      results.push({ message: `The replacement of "${code}" must be another code of this type that is not deprecated itself.`, path: [...at, 'replacement'] });
+    }
+    return results;
+  });
+}));
+
 /**
  * An error type schema (an object whose `type` property is a const) has the standardized shape:
  * required type, code and message, no other members, an HTTP error status, and codes in the
@@ -154,6 +172,14 @@ export default {
       resolved: false,
       given: "$..[?(@ && @['x-enumHowToFix'])]",
       then: { function: enumHowToFix },
+    },
+    'enum-deprecated': {
+      description: 'x-enumDeprecated names only enum values, each replaced by a live code of the same type.',
+      message: '{{error}}',
+      severity: 'error',
+      resolved: false,
+      given: "$..[?(@ && @['x-enumDeprecated'])]",
+      then: { function: enumDeprecated },
     },
     'error-type-schema': {
       description: 'Every error type schema has the standardized shape.',

@@ -55,6 +55,91 @@ export const responseByStatus = {
   "500": "InternalServerError",
 } as const;
 
+/**
+ * Every documented code as a constant, by type: `errorCodes.payment_error.expired_card`. A
+ * deprecated code is marked `@deprecated`, so that editors strike through its uses.
+ */
+export const errorCodes = {
+  "invalid_request_error": {
+    "missing_parameter": "missing_parameter",
+    "invalid_parameter": "invalid_parameter",
+  },
+  "idempotence_error": {
+    "request_being_processed": "request_being_processed",
+    "key_mismatch_account": "key_mismatch_account",
+    "key_mismatch_api": "key_mismatch_api",
+    "invalid_key_format": "invalid_key_format",
+  },
+  "account_error": {
+    "account_not_found": "account_not_found",
+    "sub_account_not_found": "sub_account_not_found",
+    "user_not_found": "user_not_found",
+    "product_not_found": "product_not_found",
+  },
+  "api_error": {
+  },
+  "payment_error": {
+    "missing_billing_info": "missing_billing_info",
+    "missing_shipping_info": "missing_shipping_info",
+    "invalid_order_currency": "invalid_order_currency",
+    "invalid_order_amount": "invalid_order_amount",
+    "order_amount_too_small": "order_amount_too_small",
+    "amount_exceeded": "amount_exceeded",
+    "count_exceeded": "count_exceeded",
+    "avs_declined": "avs_declined",
+    "invalid_payment_method": "invalid_payment_method",
+    "invalid_billing_info_error": "invalid_billing_info_error",
+    "invalid_shipping_info": "invalid_shipping_info",
+    "payment_refused": "payment_refused",
+    "invalid_card_number": "invalid_card_number",
+    "restricted_card": "restricted_card",
+    "expired_card": "expired_card",
+    "invalid_card_expire_date": "invalid_card_expire_date",
+    "transtype_error": "transtype_error",
+    "payment_rejected": "payment_rejected",
+    "abnormal_transaction": "abnormal_transaction",
+    "expired_order": "expired_order",
+    "closed_order": "closed_order",
+    "issuer_unavailable": "issuer_unavailable",
+    "not_enough_balance": "not_enough_balance",
+    "transaction_cancelled": "transaction_cancelled",
+    "invalid_pin": "invalid_pin",
+    "pin_retry_exceeded": "pin_retry_exceeded",
+    "pin_validation_not_possible": "pin_validation_not_possible",
+    "card_requires_online_pin": "card_requires_online_pin",
+    "mobile_pin_required": "mobile_pin_required",
+    "fraud": "fraud",
+    "risk_reject": "risk_reject",
+    "channel_parameters_error": "channel_parameters_error",
+    "transaction_already_reversed": "transaction_already_reversed",
+    "reversal_not_supported": "reversal_not_supported",
+    "3ds_not_authenticated": "3ds_not_authenticated",
+    "3ds_not_authenticated_error": "3ds_not_authenticated_error",
+    "3ds_not_authenticated_failed": "3ds_not_authenticated_failed",
+    "retrieve_payment_fail": "retrieve_payment_fail",
+    "order_conflict": "order_conflict",
+    "idempotency_violation": "idempotency_violation",
+    "invalid_refund_window": "invalid_refund_window",
+    "invalid_qr_code": "invalid_qr_code",
+    "data_mismatch": "data_mismatch",
+    "system_error": "system_error",
+    "timeout": "timeout",
+    "operation_in_progress": "operation_in_progress",
+    "signature_verify_fail": "signature_verify_fail",
+    "3DS_required": "3DS_required",
+    "invalid_encoding": "invalid_encoding",
+    "resource_not_found": "resource_not_found",
+    "invalid_cardholder_info": "invalid_cardholder_info",
+    "awaiting_user_input": "awaiting_user_input",
+    "internal_error": "internal_error",
+    "not_found_id": "not_found_id",
+  },
+  "refund_error": {
+  },
+  "terminal_error": {
+  },
+} as const;
+
 /** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */
 export const errorCatalog = [
   {"type":"invalid_request_error","code":"missing_parameter","httpStatus":400,"message":"Mandatory parameter is missing","howToFix":"Check whether all required request parameters are provided. Add any missing fields (e.g., amount, currency)."},

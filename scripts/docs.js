@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { bundleSpec } from './bundle.js';
-import { codeSpan, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
+import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
@@ -61,9 +61,16 @@ export function docsInput(document, { schemaTag }) {
       t.codes.length
         ? `${t.codes.length} codes, in the order of the reference. The message is what the API sends, verbatim.\n\n` +
           '| Code | Message |\n| --- | --- |\n' +
-          t.codes.map((c) => `| [${c.code}](#/${slug(t.type)}/${slug(c.code)}) | ${tableCell(codeSpan(c.message))} |`).join('\n')
+          t.codes.map((c) => `| [${c.code}](#/${slug(t.type)}/${slug(c.code)})${c.deprecated ? ' (deprecated)' : ''} | ${tableCell(codeSpan(c.message))} |`).join('\n')
         : `The reference lists no codes for ${codeSpan(t.type)} yet: any code of the form ${codeSpan(t.codePattern ?? '')} may be sent, with a message that says what happened.`,
-      ...t.codes.map((c) => [`## ${c.code}`, `**Message:** ${codeSpan(c.message)}`, ...(c.howToFix ? [`**How to fix:**\n\n${howToFixMarkdown(c.howToFix)}`] : [])].join('\n\n')),
+      ...t.codes.map((c) =>
+        [
+          `## ${c.code}`,
+          ...(c.deprecated ? [`**Deprecated:** ${deprecationText(c.deprecated)}`] : []),
+          `**Message:** ${codeSpan(c.message)}`,
+          ...(c.howToFix ? [`**How to fix:**\n\n${howToFixMarkdown(c.howToFix)}`] : []),
+        ].join('\n\n'),
+      ),
     ].join('\n\n'),
     'x-traitTag': true,
   }));

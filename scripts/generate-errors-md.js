@@ -2,7 +2,7 @@
 // error types, every code with its message and how to fix, the standard responses and the request
 // headers. Each type and each code has a stable anchor: ERRORS.md#payment_error.expired_card.
 import { GENERATED_HEADER, bundleSpec } from './bundle.js';
-import { codeSpan, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
+import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
 import { GENERATED, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
@@ -41,7 +41,8 @@ export function generateErrorsMarkdown(document) {
     }
     lines.push('| Code | Message | How to fix |', '| --- | --- | --- |');
     for (const c of t.codes) {
-      lines.push(`| <a id="${anchor(t.type, c.code)}"></a>\`${c.code}\` | ${tableCell(codeSpan(c.message))} | ${tableCell(c.howToFix ? howToFixMarkdown(c.howToFix) : '')} |`);
+      const fix = [c.deprecated ? `**Deprecated:** ${deprecationText(c.deprecated)}` : '', c.howToFix ? howToFixMarkdown(c.howToFix) : ''].filter(Boolean).join('\n');
+      lines.push(`| <a id="${anchor(t.type, c.code)}"></a>\`${c.code}\` | ${tableCell(codeSpan(c.message))} | ${tableCell(fix)} |`);
     }
     lines.push('');
   }

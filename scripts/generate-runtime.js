@@ -50,11 +50,33 @@ export function generateRuntime(document) {
     ...responses.map((r) => `  ${json(String(r.httpStatus))}: ${json(r.name)},`),
     '} as const;',
     '',
+    '/**',
+    ' * Every documented code as a constant, by type: `errorCodes.payment_error.expired_card`. A',
+    ' * deprecated code is marked `@deprecated`, so that editors strike through its uses.',
+    ' */',
+    'export const errorCodes = {',
+    ...types.flatMap((t) => [
+      `  ${json(t.type)}: {`,
+      ...t.codes.flatMap((c) => [
+        ...(c.deprecated ? [`    /** @deprecated ${c.deprecated.replacement ? `Use ${c.deprecated.replacement} instead.` : 'The reference is retiring this code.'} */`] : []),
+        `    ${json(c.code)}: ${json(c.code)},`,
+      ]),
+      '  },',
+    ]),
+    '} as const;',
+    '',
     '/** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */',
     'export const errorCatalog = [',
     ...types.flatMap((t) =>
       t.codes.map((c) => {
-        const entry = { type: t.type, code: c.code, httpStatus: t.httpStatus, message: c.message, ...(c.howToFix ? { howToFix: c.howToFix } : {}) };
+        const entry = {
+          type: t.type,
+          code: c.code,
+          httpStatus: t.httpStatus,
+          message: c.message,
+          ...(c.howToFix ? { howToFix: c.howToFix } : {}),
+          ...(c.deprecated ? { deprecated: c.deprecated } : {}),
+        };
         return `  ${json(entry)},`;
       }),
     ),

@@ -81,7 +81,14 @@ export async function runCli(argv: readonly string[], io: CliIo, catalog: readon
 
 /** The stable JSON form of a catalog entry: every key always present. */
 function entryJson(entry: CatalogEntry) {
-  return { type: entry.type, code: entry.code, httpStatus: entry.httpStatus, message: entry.message, howToFix: entry.howToFix ?? null };
+  return {
+    type: entry.type,
+    code: entry.code,
+    httpStatus: entry.httpStatus,
+    message: entry.message,
+    howToFix: entry.howToFix ?? null,
+    deprecated: entry.deprecated ? { replacement: entry.deprecated.replacement } : null,
+  };
 }
 
 function list(io: CliIo, catalog: readonly CatalogEntry[], only: ErrorType | undefined, json: boolean): number {
@@ -98,6 +105,7 @@ function list(io: CliIo, catalog: readonly CatalogEntry[], only: ErrorType | und
     out.push(`${t} (HTTP ${httpStatusByType[t]})${codes.length ? '' : ': the reference lists no codes yet; any well-formed code may be sent'}`);
     for (const e of codes) {
       out.push(`  ${e.code.padEnd(width)}  ${e.message}`);
+      if (e.deprecated) out.push(`  ${''.padEnd(width)}  Deprecated${e.deprecated.replacement ? `: use ${e.deprecated.replacement}` : ''}.`);
       if (e.howToFix) out.push(...e.howToFix.split('\n').map((line, i) => `  ${''.padEnd(width)}  ${i ? '  ' : 'Fix: '}${line}`));
     }
     out.push('');
@@ -122,6 +130,7 @@ function explain(io: CliIo, catalog: readonly CatalogEntry[], code: string, type
   if (json) return done(io, JSON.stringify(entryJson(entry), null, 2) + '\n');
   const lines = [`${entry.code}`, `  type:        ${entry.type}`, `  HTTP status: ${entry.httpStatus}`, `  message:     ${entry.message}`];
   if (entry.howToFix) lines.push(`  how to fix:  ${entry.howToFix.split('\n').join('\n               ')}`);
+  if (entry.deprecated) lines.push(`  deprecated:  ${entry.deprecated.replacement ? `use ${entry.deprecated.replacement} instead` : 'yes, with no replacement'}`);
   return done(io, lines.join('\n') + '\n');
 }
 

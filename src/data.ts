@@ -2,7 +2,7 @@
 import { errorCatalog as entries } from '../generated/error-catalog.ts';
 import type { CatalogEntry } from './types.ts';
 
-export { codeFormat, codesByType, contractVersion, errorTypes, httpStatusByType } from '../generated/error-catalog.ts';
+export { codeFormat, codesByType, contractVersion, errorCodes, errorTypes, httpStatusByType } from '../generated/error-catalog.ts';
 
 /** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */
 export const errorCatalog: readonly CatalogEntry[] = entries;

@@ -3,6 +3,7 @@ export type {
   BadRequestErrorBody,
   CatalogEntry,
   CatalogEntryOf,
+  Deprecation,
   DocumentedErrorBody,
   ErrorBody,
   ErrorBodyOf,
@@ -13,7 +14,7 @@ export type {
   KnownErrorCode,
   UnknownCodeErrorBody,
 } from './types.ts';
-export { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType } from './data.ts';
+export { codeFormat, codesByType, contractVersion, errorCatalog, errorCodes, errorTypes, httpStatusByType } from './data.ts';
 export { isErrorBody, parseErrorBody, type ParsedErrorBody } from './parse.ts';
 export { describeError, httpStatusOf } from './describe.ts';
 export { createErrorBody, INVALID_ERROR_BODY_CODE } from './create.ts';

@@ -37,11 +37,21 @@ export type DocumentedErrorBody = ErrorBodyOf<ErrorTypeWithKnownCodes>;
 /** Every documented code of every type. */
 export type KnownErrorCode = ErrorCodeOf<ErrorTypeWithKnownCodes>;
 
-/** An entry without a how-to-fix says so in its type, so that `entry.howToFix` reads on any entry. */
-type WithOptionalFix<E> = E extends { howToFix: string } ? E : E & { readonly howToFix?: undefined };
+/** Whether a code is deprecated, and the code to use instead. */
+export interface Deprecation {
+  readonly replacement: string | null;
+}
 
-/** What the reference says of one documented code: `{ type, code, httpStatus, message, howToFix? }`. */
-export type CatalogEntry = WithOptionalFix<(typeof errorCatalog)[number]>;
+/**
+ * Every entry reads the same way: one without a how-to-fix has `howToFix?: undefined`, and any may
+ * carry a deprecation (a later version of the data may deprecate any code).
+ */
+type Normalized<E> = E extends unknown
+  ? E & (E extends { howToFix: string } ? unknown : { readonly howToFix?: undefined }) & (E extends { deprecated: Deprecation } ? unknown : { readonly deprecated?: Deprecation })
+  : never;
+
+/** What the reference says of one documented code: `{ type, code, httpStatus, message, howToFix?, deprecated? }`. */
+export type CatalogEntry = Normalized<(typeof errorCatalog)[number]>;
 
 /** The catalog entry of one (type, code) pair. */
 export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<CatalogEntry, { type: T; code: C }>;

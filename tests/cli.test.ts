@@ -32,15 +32,15 @@ describe('list', () => {
     expect(stdout).toContain('refund_error (HTTP 400): the reference lists no codes yet');
   });
 
-  test('--json is stable: every entry has type, code, httpStatus, message and howToFix (null when none)', async () => {
+  test('--json is stable: every entry has type, code, httpStatus, message, howToFix and deprecated (null when none)', async () => {
     const { code, stdout } = await cli(['list', '--json']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(['contractVersion', 'types', 'codes']);
     expect(out.contractVersion).toBe(contractVersion);
     expect(out.codes).toHaveLength(errorCatalog.length);
-    for (const entry of out.codes) expect(Object.keys(entry)).toEqual(['type', 'code', 'httpStatus', 'message', 'howToFix']);
-    expect(out.codes.find((e: CatalogEntry) => e.code === 'fraud')).toEqual({ type: 'payment_error', code: 'fraud', httpStatus: 400, message: 'FRAUD', howToFix: null });
+    for (const entry of out.codes) expect(Object.keys(entry)).toEqual(['type', 'code', 'httpStatus', 'message', 'howToFix', 'deprecated']);
+    expect(out.codes.find((e: CatalogEntry) => e.code === 'fraud')).toEqual({ type: 'payment_error', code: 'fraud', httpStatus: 400, message: 'FRAUD', howToFix: null, deprecated: null });
     expect(out.types).toContainEqual({ type: 'api_error', httpStatus: 500, codesListed: false });
   });
 
@@ -76,7 +76,14 @@ describe('explain', () => {
 
   test('--json prints the stable entry', async () => {
     const { stdout } = await cli(['explain', '3DS_required', '--json']);
-    expect(JSON.parse(stdout)).toEqual({ type: 'payment_error', code: '3DS_required', httpStatus: 400, message: 'The issuer bank requires the 3D Secure process', howToFix: null });
+    expect(JSON.parse(stdout)).toEqual({ type: 'payment_error', code: '3DS_required', httpStatus: 400, message: 'The issuer bank requires the 3D Secure process', howToFix: null, deprecated: null });
+  });
+
+  test('a deprecated code says so, with its replacement', async () => {
+    const catalog = errorCatalog.map((e) => (e.code === 'fraud' ? { ...e, deprecated: { replacement: 'risk_reject' } } : e)) as CatalogEntry[];
+    expect((await cli(['explain', 'fraud'], { catalog })).stdout).toContain('  deprecated:  use risk_reject instead\n');
+    expect(JSON.parse((await cli(['explain', 'fraud', '--json'], { catalog })).stdout).deprecated).toEqual({ replacement: 'risk_reject' });
+    expect((await cli(['list', '--type', 'payment_error'], { catalog })).stdout).toMatch(/ fraud +FRAUD\n +Deprecated: use risk_reject\.\n/);
   });
 
   test('an unknown code exits 1 and suggests the nearest codes', async () => {

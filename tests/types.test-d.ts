@@ -5,6 +5,7 @@ import {
   codesByType,
   createErrorBody,
   describeError,
+  errorCodes,
   errorTypes,
   httpStatusByType,
   httpStatusOf,
@@ -137,6 +138,12 @@ describe('the runtime data agrees with the generated types', () => {
     type Want = { [T in ErrorTypeWithKnownCodes]: ErrorCodeOf<T> };
     expectTypeOf<Codes>().toEqualTypeOf<Want>();
     expectTypeOf<(typeof codesByType)['refund_error']>().toEqualTypeOf<readonly []>();
+  });
+
+  test('errorCodes holds every documented code as a constant of its own type', () => {
+    expectTypeOf(errorCodes.payment_error.expired_card).toEqualTypeOf<'expired_card'>();
+    type Constants = { [T in ErrorTypeWithKnownCodes]: keyof (typeof errorCodes)[T] };
+    expectTypeOf<Constants>().toEqualTypeOf<{ [T in ErrorTypeWithKnownCodes]: ErrorCodeOf<T> }>();
   });
 
   test('the catalog has an entry for every known code, and no other', () => {

@@ -8,6 +8,7 @@
  * @property {string} code
  * @property {string} message
  * @property {string} [howToFix]
+ * @property {{ replacement: string | null }} [deprecated] marked in x-enumDeprecated, with the code to use instead
  *
  * @typedef {object} ErrorTypeModel
  * @property {string} type the `type` value, e.g. payment_error
@@ -54,6 +55,7 @@ function readType(document, name) {
   const code = deref(document, schema.properties.code) ?? {};
   const messages = code['x-enumDescriptions'] ?? {};
   const fixes = code['x-enumHowToFix'] ?? {};
+  const deprecations = code['x-enumDeprecated'] ?? {};
   const { scope, remarks } = parseTypeDescription(schema.description);
   const status = schema['x-http-status'];
   return {
@@ -66,6 +68,9 @@ function readType(document, name) {
       code: value,
       message: typeof messages[value] === 'string' ? messages[value] : '',
       ...(typeof fixes[value] === 'string' ? { howToFix: fixes[value] } : {}),
+      ...(typeof deprecations[value] === 'object' && deprecations[value] !== null
+        ? { deprecated: { replacement: typeof deprecations[value].replacement === 'string' ? deprecations[value].replacement : null } }
+        : {}),
     })),
     ...(Array.isArray(code.enum) || typeof code.pattern !== 'string' ? {} : { codePattern: code.pattern }),
   };

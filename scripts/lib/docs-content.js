@@ -103,3 +103,8 @@ export function howToFixMarkdown(text) {
 export function scopeText(type) {
   return type.scope.length ? type.scope.join('; ') : 'not stated in the reference';
 }
+
+/** What to tell a reader of a deprecated code. @param {{ replacement: string | null }} deprecated */
+export function deprecationText(deprecated) {
+  return deprecated.replacement ? `use ${codeSpan(deprecated.replacement)} instead; this code will be removed in a major release.` : 'this code will be removed in a major release.';
+}

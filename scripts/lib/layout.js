@@ -10,6 +10,9 @@ export const CATALOG = 'catalog/error-codes.yaml';
 export const REDOCLY_CONFIG = 'redocly.yaml';
 export const GENERATED = 'generated';
 export const DOCS = 'dist/docs/index.html';
+/** The record of the last released contract, written by the release step only. */
+export const RELEASED = 'released/contract.json';
+export const CHANGELOG = 'CHANGELOG.md';
 
 /** The project root a script run from the command line works on: `--root <dir>`, else this repository. */
 export function rootFromArgv(argv = process.argv.slice(2)) {

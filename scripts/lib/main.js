@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemsError } from './problems.js';
 
+/** A failure a person fixes by doing what its message says (no stack trace). */
+export class UserError extends Error {}
+
 /** True when the module with this import.meta is the script node was started with. @param {ImportMeta} meta */
 export const isMain = (meta) => !!process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(meta.url);
 
@@ -16,7 +19,8 @@ export async function runMain(step) {
     const said = await step();
     if (said) console.log(said);
   } catch (error) {
-    console.error(error instanceof ProblemsError ? error.message : error instanceof Error ? error.stack : String(error));
+    // A problem found in the input is said plainly; anything else is a bug, with its stack.
+    console.error(error instanceof ProblemsError || error instanceof UserError ? error.message : error instanceof Error ? error.stack : String(error));
     process.exitCode = 1;
   }
 }

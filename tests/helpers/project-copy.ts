@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
-const COPIED = ['openapi', 'catalog', 'generated', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json'];
+const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 export interface ProjectCopy {
   root: string;

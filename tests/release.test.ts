@@ -1,0 +1,193 @@
+// The release flow on a copy of the project: a breaking change without a version bump fails
+// compat; `npm run release` bumps package.json and info.version together, regenerates, writes the
+// changelog and the record; again, it does nothing; a failure writes nothing; deprecation.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { afterEach, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { checkCompatibility } from '../scripts/compat.js';
+import { docsInput } from '../scripts/docs.js';
+import { findStaleFiles } from '../scripts/check.js';
+import { bundleSpec } from '../scripts/bundle.js';
+import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { release } from '../scripts/release.js';
+import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
+
+const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
+const CATALOG = 'catalog/error-codes.yaml';
+const DATE = '2026-11-25';
+
+let copy: ProjectCopy | undefined;
+afterEach(async () => {
+  await copy?.remove();
+  copy = undefined;
+});
+
+async function addCode(c: ProjectCopy, code: string, message: string) {
+  await c.replace(PAYMENT, '      - not_found_id\n', `      - not_found_id\n      - ${code}\n`);
+  await c.replace(PAYMENT, '      not_found_id: Not Found ID\n', `      not_found_id: Not Found ID\n      ${code}: ${message}\n`);
+  await c.replace(CATALOG, '        message: Not Found ID\n', `        message: Not Found ID\n      - code: ${code}\n        message: ${message}\n`);
+}
+
+async function removeFraud(c: ProjectCopy) {
+  await c.replace(PAYMENT, '      - fraud\n', '');
+  await c.replace(PAYMENT, '      fraud: FRAUD\n', '');
+  await c.replace(CATALOG, '      - code: fraud\n        message: FRAUD\n', '');
+}
+
+/** A hash of every file release may write, to show what it left alone. */
+async function fingerprint(c: ProjectCopy) {
+  const files: string[] = ['package.json', 'package-lock.json', 'CHANGELOG.md'];
+  for (const dir of ['openapi', 'generated', 'released']) {
+    const entries = await readdir(path.join(c.root, dir), { recursive: true, withFileTypes: true });
+    files.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(c.root, path.join(e.parentPath, e.name))));
+  }
+  const hashes = await Promise.all(files.sort().map(async (f) => [f, createHash('sha256').update(await readFile(path.join(c.root, f))).digest('hex')]));
+  return Object.fromEntries(hashes);
+}
+
+const versions = async (c: ProjectCopy) => ({
+  packageJson: JSON.parse(await c.read('package.json')).version,
+  lock: JSON.parse(await c.read('package-lock.json')).packages[''].version,
+  infoVersion: parse(await c.read('openapi/openapi.yaml')).info.version,
+  record: JSON.parse(await c.read('released/contract.json')).version,
+});
+
+describe('a breaking change', () => {
+  test('without a version bump fails npm run compat, saying it is breaking and what to run', async () => {
+    copy = await copyProject();
+    await removeFraud(copy);
+    const result = await checkCompatibility(copy.root);
+    expect(result.required).toBe('major');
+    expect(result.differences.map((d) => d.message)).toEqual([
+      'major: payment_error.fraud removed; it was not deprecated in 1.0.0 (deprecate a code in one release, remove it in a later one)',
+    ]);
+    expect(result.failures).toEqual(['These changes need a major release, version 2.0.0 at least; package.json says 1.0.0. Run `npm run release -- major` and commit what it writes.']);
+
+    const cli = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'scripts/compat.js'), '--root', copy.root]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('major: payment_error.fraud removed');
+    expect(cli.stderr).toContain('Run `npm run release -- major`');
+  });
+
+  test('cannot be released as a minor release, and nothing is written', async () => {
+    copy = await copyProject();
+    await removeFraud(copy);
+    const before = await fingerprint(copy);
+    await expect(release(copy.root, 'minor', { date: DATE })).rejects.toThrow('the changes since 1.0.0 need a major release, not minor');
+    expect(await fingerprint(copy)).toEqual(before);
+  });
+});
+
+describe('npm run release', () => {
+  test('bumps package.json, the lockfile and info.version together, regenerates, writes the changelog and the record', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    expect(await release(copy.root, 'minor', { date: DATE })).toContain('1.0.0 -> 1.1.0 (minor)');
+    expect(await versions(copy)).toEqual({ packageJson: '1.1.0', lock: '1.1.0', infoVersion: '1.1.0', record: '1.1.0' });
+    const changelog = await copy.read('CHANGELOG.md');
+    expect(changelog).toContain(`## 1.1.0 (${DATE})\n\nNew codes, types or deprecations`);
+    expect(changelog).toContain('- minor: payment_error.card_velocity_exceeded added');
+    expect(changelog.indexOf('## 1.1.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
+    const record = JSON.parse(await copy.read('released/contract.json'));
+    expect(record.types.find((t: { type: string }) => t.type === 'payment_error').codes.at(-1).code).toBe('card_velocity_exceeded');
+    expect(await findStaleFiles(copy.root)).toEqual([]);
+    expect((await checkCompatibility(copy.root)).failures).toEqual([]);
+  });
+
+  test('is idempotent: a second run with nothing changed writes nothing', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    await release(copy.root, 'minor', { date: DATE });
+    const before = await fingerprint(copy);
+    expect(await release(copy.root, 'minor', { date: DATE })).toBe('release: nothing to release; the contract is 1.1.0, as released');
+    expect(await fingerprint(copy)).toEqual(before);
+  });
+
+  test('writes every file or none: a failure leaves the record and package.json as they were', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    // released/ cannot be created while a file stands in its place.
+    const record = await copy.read('released/contract.json');
+    await rm(path.join(copy.root, 'released'), { recursive: true });
+    await writeFile(path.join(copy.root, 'released'), record);
+    const files = ['package.json', 'package-lock.json', 'CHANGELOG.md', 'openapi/openapi.yaml', 'generated/openapi.json'];
+    const contents = await Promise.all(files.map((f) => copy!.read(f)));
+    await expect(release(copy.root, 'minor', { date: DATE })).rejects.toThrow();
+    expect(await Promise.all(files.map((f) => copy!.read(f)))).toEqual(contents);
+    expect(await copy.read('released')).toBe(record);
+  });
+
+  test('a release without contract changes needs --empty, and says so in the changelog', async () => {
+    copy = await copyProject();
+    expect(await release(copy.root, 'patch', { date: DATE })).toBe('release: nothing to release; the contract is 1.0.0, as released');
+    await release(copy.root, 'patch', { date: DATE, empty: true });
+    expect(await versions(copy)).toEqual({ packageJson: '1.0.1', lock: '1.0.1', infoVersion: '1.0.1', record: '1.0.1' });
+    expect(await copy.read('CHANGELOG.md')).toContain(`## 1.0.1 (${DATE})\n\nNo contract changes.`);
+  });
+});
+
+describe('deprecation', () => {
+  async function deprecateFraud(c: ProjectCopy) {
+    await c.replace(PAYMENT, '    x-enumHowToFix:\n', '    x-enumDeprecated:\n      fraud:\n        replacement: risk_reject\n    x-enumHowToFix:\n');
+  }
+
+  test('is a minor change; the generated types carry @deprecated, which TypeScript reports on use', async () => {
+    copy = await copyProject();
+    await deprecateFraud(copy);
+    expect((await checkCompatibility(copy.root)).differences.map((d) => d.message)).toEqual(['minor: payment_error.fraud deprecated (use risk_reject)']);
+    await release(copy.root, 'minor', { date: DATE });
+    const generated = await copy.read('generated/error-catalog.ts');
+    expect(generated).toContain('    /** @deprecated Use risk_reject instead. */\n    "fraud": "fraud",');
+
+    // What an editor shows: TypeScript's deprecation diagnostic (6385) on the use, not on a live code.
+    const file = path.join(copy.root, 'src/use-deprecated.ts');
+    await writeFile(file, "import { errorCodes } from '../generated/error-catalog.ts';\nexport const a = errorCodes.payment_error.fraud;\nexport const b = errorCodes.payment_error.risk_reject;\n");
+    expect(deprecationsReported(copy.root, file)).toEqual(["2: 'fraud' is deprecated."]);
+  });
+
+  test('the docs show it', async () => {
+    copy = await copyProject();
+    await deprecateFraud(copy);
+    const { document } = await bundleSpec(copy.root);
+    const payment = docsInput(document, { schemaTag: 'Error schemas' }).tags.find((t: { name: string }) => t.name === 'payment_error');
+    expect(payment.description).toContain('## fraud\n\n**Deprecated:** use `risk_reject` instead; this code will be removed in a major release.');
+    expect(payment.description).toContain('| [fraud](#/payment_error/fraud) (deprecated) |');
+  });
+
+  test('removing a code deprecated in the last release is not flagged', async () => {
+    copy = await copyProject();
+    await deprecateFraud(copy);
+    await release(copy.root, 'minor', { date: DATE });
+    await copy.replace(PAYMENT, '    x-enumDeprecated:\n      fraud:\n        replacement: risk_reject\n', '');
+    await removeFraud(copy);
+    expect((await checkCompatibility(copy.root)).differences.map((d) => d.message)).toEqual(['major: payment_error.fraud removed']);
+  });
+});
+
+/** The deprecation diagnostics TypeScript's language service reports for a file, as "line: text". */
+function deprecationsReported(root: string, file: string): string[] {
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, allowImportingTsExtensions: true, noEmit: true, types: [] };
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => (ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name) ?? '') : undefined),
+    getCurrentDirectory: () => root,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  };
+  const service = ts.createLanguageService(host);
+  return service
+    .getSuggestionDiagnostics(file)
+    .filter((d) => d.reportsDeprecated)
+    .map((d) => `${d.file!.getLineAndCharacterOfPosition(d.start!).line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
