@@ -1,11 +1,17 @@
 // npm run bench: every benchmark, side by side with the alternative a user would pick, in one
 // run on this machine. Prints a table and writes it to dist/bench/results.json and results.md.
-// `--quick` runs each once on small inputs: a smoke test of the harness, not a measurement.
+//   --quick          each once, on small inputs: a smoke test of the harness, not a measurement
+//   --only a,b       only these: build, runtime, lint, consumers, docs
+//   --out <dir>      write the results there instead of dist/bench/
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { benchBuild } from './build.js';
+import { benchConsumers } from './consumers.js';
+import { benchDocs } from './docs.js';
 import { benchLint } from './lint.js';
+import { benchRuntime } from './runtime.js';
 
 /**
  * @typedef {object} Figure
@@ -16,17 +22,39 @@ import { benchLint } from './lint.js';
  * @property {{ maxRatio?: number, minRatio?: number, max?: number }} target
  */
 
-const quick = process.argv.includes('--quick');
+const args = process.argv.slice(2);
+const option = (/** @type {string} */ name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const quick = args.includes('--quick');
+const only = option('--only')?.split(',');
+const out = path.resolve(option('--out') ?? path.join(REPO_ROOT, 'dist/bench'));
+
+/** @type {Record<string, () => Promise<Figure[]>>} in the order they run */
+const benchmarks = {
+  build: () => benchBuild({ runs: quick ? 1 : 5 }),
+  runtime: () => benchRuntime({ quick }),
+  lint: () => benchLint({ runs: quick ? 1 : 3, quick }),
+  consumers: () => benchConsumers({ runs: quick ? 1 : 15 }),
+  docs: () => benchDocs({ runs: quick ? 1 : 5 }),
+};
+const unknown = (only ?? []).filter((name) => !(name in benchmarks));
+if (unknown.length) throw new Error(`bench: no benchmark ${unknown.join(', ')} (there are ${Object.keys(benchmarks).join(', ')})`);
 
 /** @type {Figure[]} */
-const figures = [...(await benchLint({ runs: quick ? 1 : 3, quick }))];
+const figures = [];
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only && !only.includes(name)) continue;
+  console.error(`bench: ${name}...`);
+  figures.push(...(await run()));
+}
 
 const rows = figures.map((f) => {
   const ratio = f.alternative === undefined ? undefined : f.ours / f.alternative;
-  const met =
-    (f.target.maxRatio === undefined || (ratio !== undefined && ratio <= f.target.maxRatio)) &&
-    (f.target.minRatio === undefined || (ratio !== undefined && ratio >= f.target.minRatio)) &&
-    (f.target.max === undefined || f.ours <= f.target.max);
+  const hasTarget = Object.keys(f.target).length > 0;
+  const met = !hasTarget
+    ? undefined
+    : (f.target.maxRatio === undefined || (ratio !== undefined && ratio <= f.target.maxRatio)) &&
+      (f.target.minRatio === undefined || (ratio !== undefined && ratio >= f.target.minRatio)) &&
+      (f.target.max === undefined || f.ours <= f.target.max);
   return { ...f, ratio, met };
 });
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
@@ -36,13 +64,12 @@ const describeTarget = (/** @type {Figure['target']} */ t) =>
 const table = [
   '| figure | ours | alternative | ratio | target | met? |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.figure} | ${format(r.ours, r.unit)} | ${format(r.alternative, r.unit)} | ${r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}x`} | ${describeTarget(r.target)} | ${r.met ? 'yes' : 'NO'} |`),
+  ...rows.map((r) => `| ${r.figure} | ${format(r.ours, r.unit)} | ${format(r.alternative, r.unit)} | ${r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}x`} | ${describeTarget(r.target) || '-'} | ${r.met === undefined ? '-' : r.met ? 'yes' : 'NO'} |`),
 ].join('\n');
 
 console.log(`${table}\n\n${quick ? 'quick run (smoke test, not a measurement)' : 'medians of several runs each'}; ${machine}`);
-const out = path.join(REPO_ROOT, 'dist/bench');
 await mkdir(out, { recursive: true });
 const date = new Date().toISOString();
 await writeFile(path.join(out, 'results.json'), JSON.stringify({ date, machine, quick, figures: rows }, null, 2) + '\n');
 await writeFile(path.join(out, 'results.md'), `# Benchmarks\n\n${date}, ${machine}${quick ? ' (quick run)' : ''}\n\n${table}\n`);
-console.log(`bench: wrote dist/bench/results.json and dist/bench/results.md`);
+console.log(`bench: wrote ${path.relative(process.cwd(), path.join(out, 'results.json'))} and results.md`);

@@ -10,21 +10,21 @@ import { assertNoProblems } from './lib/problems.js';
 export async function compile(root) {
   /** @type {ts.Diagnostic[]} */
   const configErrors = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), undefined, {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), undefined, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
   });
-  const program = parsed && ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-  const diagnostics = [...configErrors, ...(parsed?.errors ?? []), ...(program ? ts.getPreEmitDiagnostics(program) : [])];
+  const program = config && ts.createProgram({ rootNames: config.fileNames, options: config.options });
+  const diagnostics = [...configErrors, ...(config?.errors ?? []), ...(program ? ts.getPreEmitDiagnostics(program) : [])];
   assertNoProblems('compile', diagnostics.map((d) => toProblem(root, d)));
-  if (!program) throw new Error('tsconfig.json could not be read');
-  const written = [];
+  if (!program || !config) throw new Error('tsconfig.json could not be read');
+  let written = 0;
   const result = program.emit(undefined, (file, text) => {
     ts.sys.writeFile(file, text);
-    written.push(file);
+    written++;
   });
   assertNoProblems('compile', result.diagnostics.map((d) => toProblem(root, d)));
-  return `compile: type-checked ${parsed.fileNames.length} files, wrote ${written.length} files to ${path.relative(root, parsed.options.outDir ?? '.')}/`;
+  return `compile: type-checked ${config.fileNames.length} files, wrote ${written} files to ${path.relative(root, config.options.outDir ?? '.')}/`;
 }
 
 /** @param {string} root @param {ts.Diagnostic} d @returns {import('./lib/problems.js').Problem} */

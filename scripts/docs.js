@@ -125,24 +125,44 @@ export function selfContained(html) {
   return out;
 }
 
-/** @param {string} root @param {unknown} document the bundled document @returns {Promise<string>} */
-export async function buildDocs(root, document) {
+/**
+ * Renders the page next to its target. Resolves to `publish` (renames it into place) and
+ * `discard`, so that the build publishes it only when every other step succeeded too.
+ * @param {string} root
+ * @param {unknown} document the bundled document
+ * @param {{ signal?: AbortSignal }} [options] aborting stops the render
+ * @returns {Promise<{ publish: () => Promise<string>, discard: () => Promise<void> }>}
+ */
+export async function renderDocs(root, document, { signal } = {}) {
   const configFile = path.join(root, REDOCLY_CONFIG);
   const options = parse(await readFile(configFile, 'utf8'))?.openapi ?? {};
   const target = path.join(root, DOCS);
   const work = path.join(path.dirname(target), `.build-${process.pid}`);
+  const discard = () => rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   try {
     const input = path.join(work, 'openapi.json');
     await writeFile(input, JSON.stringify(docsInput(document, { schemaTag: String(options.schemaDefinitionsTagName ?? 'Schemas') })));
     const output = path.join(work, 'index.html');
-    await run(process.execPath, [REDOCLY_CLI, 'build-docs', input, '--output', output, '--inlineBundle', '--config', configFile]);
+    await run(process.execPath, [REDOCLY_CLI, 'build-docs', input, '--output', output, '--inlineBundle', '--config', configFile], signal);
     await writeFile(output, selfContained(await readFile(output, 'utf8')));
-    await rename(output, target);
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    return {
+      publish: async () => {
+        await rename(output, target);
+        await discard();
+        return `docs: wrote ${DOCS}`;
+      },
+      discard,
+    };
+  } catch (error) {
+    await discard();
+    throw error;
   }
-  return `docs: wrote ${DOCS}`;
+}
+
+/** Renders and publishes the page. @param {string} root @param {unknown} document the bundled document */
+export async function buildDocs(root, document) {
+  return (await renderDocs(root, document)).publish();
 }
 
 /** @param {string} body SVG content @param {number} width */
@@ -150,12 +170,16 @@ function inlineSvg(body, width) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="14" viewBox="0 0 ${width} 14">${body}</svg>`)}`;
 }
 
-/** Runs a command with telemetry and update checks off; fails with its output. @param {string} command @param {string[]} args */
-function run(command, args) {
+/**
+ * Runs a command with telemetry and update checks off; fails with its output.
+ * @param {string} command @param {string[]} args @param {AbortSignal} [signal]
+ */
+function run(command, args, signal) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(signal ? { signal } : {}),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

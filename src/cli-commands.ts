@@ -1,9 +1,8 @@
-/// <reference types="node" />
-// The commands of the `payment-errors` CLI, as a function of its arguments: cli.ts wires it to the
-// process, tests call it directly. Exit codes: 0 ok, 1 unknown code or a body that does not
+// The commands of the `payment-errors` CLI, as a function of its arguments:
+// bin/payment-errors.js wires it to the process, tests call it directly. Exit codes: 0 ok, 1 unknown code or a body that does not
 // conform, 2 bad usage or unreadable input.
-import { parseArgs } from 'node:util';
 import { codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType } from '../generated/error-catalog.ts';
+import { parseCliArgs } from './cli-args.ts';
 import { checkErrorResponse } from './check.ts';
 import { isErrorType } from './lookup.ts';
 import { nearest } from './suggest.ts';
@@ -35,24 +34,9 @@ Error types: ${errorTypes.join(', ')}.
 
 /** Runs the CLI with the arguments after the program name; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, catalog: readonly CatalogEntry[] = errorCatalog): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        type: { type: 'string' },
-        status: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseCliArgs(argv);
+  if (typeof parsed === 'string') return usageError(io, parsed);
+  const { positionals, ...values } = parsed;
   const [command, ...rest] = positionals;
   if (values.help) return done(io, USAGE);
   if (values.version) return done(io, `${contractVersion}\n`);

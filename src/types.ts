@@ -42,19 +42,19 @@ export interface Deprecation {
   readonly replacement: string | null;
 }
 
-/**
- * Every entry reads the same way: one without a how-to-fix has `howToFix?: undefined`, and any may
- * carry a deprecation (a later version of the data may deprecate any code).
- */
-type Normalized<E> = E extends unknown
-  ? E & (E extends { howToFix: string } ? unknown : { readonly howToFix?: undefined }) & (E extends { deprecated: Deprecation } ? unknown : { readonly deprecated?: Deprecation })
-  : never;
+/** What the reference says of one documented code. */
+export interface CatalogEntry {
+  readonly type: ErrorTypeWithKnownCodes;
+  readonly code: KnownErrorCode;
+  readonly httpStatus: number;
+  /** The message the API sends, verbatim. */
+  readonly message: string;
+  readonly howToFix?: string;
+  readonly deprecated?: Deprecation;
+}
 
-/** What the reference says of one documented code: `{ type, code, httpStatus, message, howToFix?, deprecated? }`. */
-export type CatalogEntry = Normalized<(typeof errorCatalog)[number]>;
-
-/** The catalog entry of one (type, code) pair. */
-export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<CatalogEntry, { type: T; code: C }>;
+/** The catalog entry of one (type, code) pair, with its texts as literal types. */
+export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<(typeof errorCatalog)[number], { type: T; code: C }>;
 
 /** An error body whose type this version knows but whose code it does not (a newer server may add codes). */
 export type UnknownCodeErrorBody = { [T in ErrorType]: { type: T; code: string; message: string } }[ErrorType];

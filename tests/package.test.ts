@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { packedProject, type PackedProject } from './helpers/packed-project.ts';
+import { packedProject, type PackedProject } from './helpers/packed-project.js';
 
 const exec = promisify(execFile);
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
@@ -44,7 +44,7 @@ describe('the tarball', () => {
     const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
-    expect(files).toContain('dist/src/cli.js');
+    expect(files).toContain('bin/payment-errors.js');
     expect(files).toContain('generated/openapi.yaml');
     expect(files).toContain('generated/error-body.schema.json');
     expect(files).toContain('LICENSE');

@@ -5,7 +5,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { installedVersion, packedProject, type PackedProject } from './helpers/packed-project.ts';
+import { installedVersion, packedProject, type PackedProject } from './helpers/packed-project.js';
 
 let project: PackedProject;
 

@@ -4,40 +4,46 @@ import { bundleFiles, bundleSpec } from '../bundle.js';
 import { generateErrorsMarkdown } from '../generate-errors-md.js';
 import { generateJsonSchema } from '../generate-json-schema.js';
 import { generateRuntime } from '../generate-runtime.js';
-import { generateTypes } from '../generate-types.js';
 import { lintRedocly } from '../lint-redocly.js';
 import { lintSpectral } from '../lint-spectral.js';
 import { verifyCatalog } from '../verify-catalog.js';
 import { assertNoProblems } from './problems.js';
+import { time } from './time.js';
 
 /**
  * lint:redocly and bundle, then lint:spectral and verify:catalog on the bundle. Throws a
  * ProblemsError listing every problem; returns the bundled document when there is none.
  * @param {string} root
  * @param {(step: string, ms: number) => void} [timed] told how long each step took
+ * @param {Awaited<ReturnType<typeof bundleSpec>>} [bundled] the bundle, when the caller made it already
  */
-export async function validate(root, timed = () => {}) {
-  const [lintProblems, bundled] = await Promise.all([time('lint:redocly', () => lintRedocly(root), timed), time('bundle', () => bundleSpec(root), timed)]);
+export async function validate(root, timed = () => {}, bundled) {
+  const [lintProblems, bundle] = await Promise.all([
+    time('lint:redocly', () => lintRedocly(root), timed),
+    bundled ?? time('bundle', () => bundleSpec(root), timed),
+  ]);
   // A broken file shows up in both; the linter's report is the complete one.
-  assertNoProblems('lint:redocly', lintProblems.length ? lintProblems : bundled.problems);
+  assertNoProblems('lint:redocly', lintProblems.length ? lintProblems : bundle.problems);
   const [spectralProblems, catalogProblems] = await Promise.all([
-    time('lint:spectral', () => lintSpectral(root, bundled.document), timed),
-    time('verify:catalog', () => verifyCatalog(root, bundled.document), timed),
+    time('lint:spectral', () => lintSpectral(root, bundle.document), timed),
+    time('verify:catalog', () => verifyCatalog(root, bundle.document), timed),
   ]);
   assertNoProblems('lint:spectral and verify:catalog', [...spectralProblems, ...catalogProblems]);
-  return bundled.document;
+  return bundle.document;
 }
 
 /**
  * Everything generated/ holds, as path -> content.
  * @param {unknown} document the bundled document
  * @param {(step: string, ms: number) => void} [timed]
+ * @param {{ types?: (document: unknown) => Promise<Record<string, string>> }} [options]
+ *   types: how to run openapi-typescript (the build runs it in its TypeScript thread)
  * @returns {Promise<Record<string, string>>}
  */
-export async function generate(document, timed = () => {}) {
+export async function generate(document, timed = () => {}, { types = inProcessTypes } = {}) {
   const parts = await Promise.all([
     bundleFiles(document),
-    time('generate:types', () => generateTypes(document), timed),
+    time('generate:types', () => types(document), timed),
     generateRuntime(document),
     generateJsonSchema(document),
     generateErrorsMarkdown(document),
@@ -45,16 +51,8 @@ export async function generate(document, timed = () => {}) {
   return Object.assign({}, ...parts);
 }
 
-/**
- * @template T
- * @param {string} step @param {() => Promise<T>} work @param {(step: string, ms: number) => void} timed
- * @returns {Promise<T>}
- */
-export async function time(step, work, timed) {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    timed(step, performance.now() - start);
-  }
+/** openapi-typescript in this thread, loaded only when asked for. @param {unknown} document */
+async function inProcessTypes(document) {
+  const { generateTypes } = await import('../generate-types.js');
+  return generateTypes(document);
 }

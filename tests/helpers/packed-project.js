@@ -1,6 +1,6 @@
 // A temporary project that installs this package from its packed tarball, as a consumer would.
-// Installs are offline: the package has no dependencies, and the tools a test adds come from the
-// npm cache that `npm ci` filled.
+// Used by the tests of the package and by the benchmarks. Installs are offline: the package has
+// no dependencies, and the tools a test adds come from the npm cache that `npm ci` filled.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,28 +11,32 @@ import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
 const exec = promisify(execFile);
 
-export interface PackedProject {
-  /** The tarball `npm pack` made. */
-  tarball: string;
-  /** The consumer project it is installed in. */
-  dir: string;
-  /** Where the package is installed. */
-  installed: string;
-  /** Runs a command in the project; resolves to its exit code and output, whatever the code. */
-  run(command: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }>;
-  remove(): Promise<void>;
+/**
+ * @typedef {object} PackedProject
+ * @property {string} tarball the tarball `npm pack` made
+ * @property {string} dir the consumer project it is installed in
+ * @property {string} installed where the package is installed
+ * @property {(command: string, args: string[], input?: string) => Promise<{ code: number, stdout: string, stderr: string }>} run
+ *   runs a command in the project; resolves to its exit code and output, whatever the code
+ * @property {() => Promise<void>} remove
+ */
+
+/** The exact version of a dev dependency this repository has installed (from its lockfile). @param {string} name */
+export async function installedVersion(name) {
+  return String(JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version);
 }
 
-/** The exact version of a dev dependency this repository has installed (from its lockfile). */
-export async function installedVersion(name: string): Promise<string> {
-  return JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+/** `npm pack` of this repository into a directory; resolves to the tarball. @param {string} directory @param {string} [from] */
+export async function pack(directory, from = REPO_ROOT) {
+  const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', directory], { cwd: from });
+  return path.join(directory, JSON.parse(packed.stdout)[0].filename);
 }
 
-export async function packedProject(alsoInstall: string[] = []): Promise<PackedProject> {
+/** @param {string[]} [alsoInstall] packages to install beside it @returns {Promise<PackedProject>} */
+export async function packedProject(alsoInstall = []) {
   if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
   const work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
-  const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT });
-  const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+  const tarball = await pack(work);
   const dir = path.join(work, 'consumer');
   await mkdir(dir);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

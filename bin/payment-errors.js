@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-/// <reference types="node" />
+// @ts-check
 // The `payment-errors` command: runs the CLI commands with this process's arguments and streams.
+// The only file of the package that touches Node; type-checked with the tests (tests/tsconfig.json).
 import { readFile } from 'node:fs/promises';
-import { runCli } from './cli-commands.ts';
+import { runCli } from '../dist/src/cli-commands.js';
 
-async function readInput(path: string): Promise<string> {
+/** The text of a file, or of standard input for `-`. @param {string} path */
+async function readInput(path) {
   if (path !== '-') return readFile(path, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  /** @type {Buffer[]} */
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
