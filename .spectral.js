@@ -23,7 +23,7 @@ const enumDescriptions = createRulesetFunction({ input: null, options: null }, r
     return [{ message: 'An enum needs `x-enumDescriptions`: a map from each value to its message.' }];
   }
   return [
-    ...values.flatMap((v, i) =>
+    ...values.flatMap((/** @type {string} */ v, /** @type {number} */ i) =>
       nonEmptyString(descriptions[v]) ? [] : [{ message: `Enum value "${v}" has no description in \`x-enumDescriptions\`.`, path: ['enum', i] }],
     ),
     ...Object.keys(descriptions)
@@ -100,7 +100,7 @@ const errorTypeSchema = createRulesetFunction(
 const discriminatorMapping = createRulesetFunction({ input: null, options: null }, relativePaths((schema, _options, { document }) => {
   const { propertyName, mapping } = schema.discriminator ?? {};
   if (!isObject(mapping)) return [{ message: 'A discriminator needs an explicit `mapping`.', path: ['discriminator'] }];
-  const members = (Array.isArray(schema.oneOf) ? schema.oneOf : []).map((m) => m?.$ref);
+  const members = (Array.isArray(schema.oneOf) ? schema.oneOf : []).map((/** @type {any} */ m) => m?.$ref);
   const results = [];
   for (const [value, ref] of Object.entries(mapping)) {
     const target = typeof ref === 'string' ? resolvePointer(document.data, ref) : undefined;
@@ -113,7 +113,7 @@ const discriminatorMapping = createRulesetFunction({ input: null, options: null 
       results.push({ message: `Mapping "${value}" points to a schema that is not one of the oneOf members.`, path: ['discriminator', 'mapping', value] });
     }
   }
-  members.forEach((ref, i) => {
+  members.forEach((/** @type {unknown} */ ref, /** @type {number} */ i) => {
     if (!Object.values(mapping).includes(ref)) {
       results.push({ message: `oneOf member ${String(ref)} has no discriminator mapping.`, path: ['oneOf', i] });
     }

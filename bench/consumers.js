@@ -77,7 +77,9 @@ export async function benchConsumers({ runs }) {
     /** @type {{ with: number[], without: number[] }} */
     const times = { with: [], without: [] };
     for (let i = 0; i < runs; i++) {
-      for (const variant of /** @type {const} */ (i % 2 ? ['without', 'with'] : ['with', 'without'])) times[variant].push(check(files[variant]));
+      /** @type {Array<'with' | 'without'>} */
+      const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+      for (const variant of order) times[variant].push(check(files[variant]));
     }
     const added = median(times.with) - median(times.without);
 

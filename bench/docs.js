@@ -34,8 +34,9 @@ export async function benchDocs({ runs }) {
       const tab = await context.newPage();
       await tab.route('**/*', (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : route.abort()));
       await tab.goto(pathToFileURL(page).href + hash, { waitUntil: 'commit' });
+      // Runs in the page, where `document` is the page's (the scripts are checked without the DOM library).
       const handle = await tab.waitForFunction(
-        ([css, want]) => (document.querySelector(css)?.textContent ?? '').includes(want) && performance.now(),
+        ([css, want]) => (/** @type {any} */ (globalThis).document.querySelector(css)?.textContent ?? '').includes(want) && performance.now(),
         [selector, text],
         { polling: 'raf', timeout: 30_000 },
       );

@@ -22,6 +22,13 @@ export async function bundleSpec(root) {
   return { document: result.bundle.parsed, problems };
 }
 
+/** The bundle, or a ProblemsError when openapi/ cannot be bundled. @param {string} root */
+export async function bundleOrFail(root) {
+  const { document, problems } = await bundleSpec(root);
+  assertNoProblems('bundle', problems);
+  return document;
+}
+
 /** The bundle as the files it is published as. @param {unknown} document @returns {Record<string, string>} */
 export function bundleFiles(document) {
   return {
@@ -33,8 +40,6 @@ export function bundleFiles(document) {
 if (isMain(import.meta)) {
   await runMain(async () => {
     const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    return writeGenerated(root, bundleFiles(document), { prune: false });
+    return writeGenerated(root, bundleFiles(await bundleOrFail(root)), { prune: false });
   });
 }

@@ -14,11 +14,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { bundleSpec } from './bundle.js';
+import { bundleOrFail } from './bundle.js';
 import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
-import { assertNoProblems } from './lib/problems.js';
 
 const REDOCLY_CLI = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
@@ -192,8 +191,6 @@ function run(command, args, signal) {
 if (isMain(import.meta)) {
   await runMain(async () => {
     const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    return buildDocs(root, document);
+    return buildDocs(root, await bundleOrFail(root));
   });
 }

@@ -1,12 +1,10 @@
 // Step: generate generated/ERRORS.md, the reference for people who browse the repository: the
 // error types, every code with its message and how to fix, the standard responses and the request
 // headers. Each type and each code has a stable anchor: ERRORS.md#payment_error.expired_card.
-import { GENERATED_HEADER, bundleSpec } from './bundle.js';
+import { GENERATED_HEADER } from './bundle.js';
 import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
-import { GENERATED, rootFromArgv } from './lib/layout.js';
-import { isMain, runMain } from './lib/main.js';
-import { assertNoProblems } from './lib/problems.js';
-import { writeGenerated } from './lib/write-generated.js';
+import { GENERATED } from './lib/layout.js';
+import { runGenerator } from './lib/generator-step.js';
 
 /** The anchor of a type, or of a code of a type. @param {string} type @param {string} [code] */
 export const anchor = (type, code) => (code === undefined ? type : `${type}.${code}`);
@@ -59,11 +57,4 @@ export function generateErrorsMarkdown(document) {
   return { [`${GENERATED}/ERRORS.md`]: lines.join('\n') };
 }
 
-if (isMain(import.meta)) {
-  await runMain(async () => {
-    const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    return writeGenerated(root, generateErrorsMarkdown(document), { prune: false });
-  });
-}
+await runGenerator(import.meta, generateErrorsMarkdown);

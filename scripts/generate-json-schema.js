@@ -2,12 +2,10 @@
 // union of every error type) for consumers in other languages. It is the document's ErrorBody
 // with the schemas it refers to under $defs, and the OpenAPI-only keywords (discriminator,
 // x-* extensions) left out so that any JSON Schema validator accepts it.
-import { GENERATED_HEADER, bundleSpec } from './bundle.js';
+import { GENERATED_HEADER } from './bundle.js';
 import { UNION_SCHEMA } from './lib/contract-model.js';
-import { GENERATED, rootFromArgv } from './lib/layout.js';
-import { isMain, runMain } from './lib/main.js';
-import { assertNoProblems } from './lib/problems.js';
-import { writeGenerated } from './lib/write-generated.js';
+import { GENERATED } from './lib/layout.js';
+import { runGenerator } from './lib/generator-step.js';
 
 const SCHEMA_REF = '#/components/schemas/';
 
@@ -51,11 +49,4 @@ function portable(node, rewrite) {
   );
 }
 
-if (isMain(import.meta)) {
-  await runMain(async () => {
-    const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    return writeGenerated(root, generateJsonSchema(document), { prune: false });
-  });
-}
+await runGenerator(import.meta, generateJsonSchema);

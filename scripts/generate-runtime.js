@@ -2,12 +2,10 @@
 // the HTTP status of each, the codes of each, and a catalog entry per code, as `as const` data
 // (no TypeScript enums, so a bundler keeps only what is imported). Read from the bundle via the
 // contract model, never typed by hand.
-import { GENERATED_HEADER, bundleSpec } from './bundle.js';
+import { GENERATED_HEADER } from './bundle.js';
 import { readContract } from './lib/contract-model.js';
-import { GENERATED, rootFromArgv } from './lib/layout.js';
-import { isMain, runMain } from './lib/main.js';
-import { assertNoProblems } from './lib/problems.js';
-import { writeGenerated } from './lib/write-generated.js';
+import { GENERATED } from './lib/layout.js';
+import { runGenerator } from './lib/generator-step.js';
 
 /** @param {unknown} document the bundled document @returns {Record<string, string>} */
 export function generateRuntime(document) {
@@ -86,11 +84,4 @@ export function generateRuntime(document) {
   return { [`${GENERATED}/error-catalog.ts`]: lines.join('\n') };
 }
 
-if (isMain(import.meta)) {
-  await runMain(async () => {
-    const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    return writeGenerated(root, generateRuntime(document), { prune: false });
-  });
-}
+await runGenerator(import.meta, generateRuntime);

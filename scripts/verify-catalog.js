@@ -1,7 +1,7 @@
 // Step: hold the document against the catalog (the transcription of the reference). Types,
 // statuses, scope, remarks, codes (and their order), messages and how-to-fix must agree in both
 // directions, so that a change to one without the other fails with a message naming both places.
-import { bundleSpec } from './bundle.js';
+import { bundleOrFail } from './bundle.js';
 import { loadCatalog } from './lib/catalog.js';
 import { readContract } from './lib/contract-model.js';
 import { CATALOG, SPEC, rootFromArgv } from './lib/layout.js';
@@ -81,9 +81,7 @@ export async function verifyCatalog(root, document) {
 if (isMain(import.meta)) {
   await runMain(async () => {
     const root = rootFromArgv();
-    const { document, problems } = await bundleSpec(root);
-    assertNoProblems('bundle', problems);
-    assertNoProblems('verify:catalog', await verifyCatalog(root, document));
+    assertNoProblems('verify:catalog', await verifyCatalog(root, await bundleOrFail(root)));
     return `verify:catalog: ${SPEC} agrees with ${CATALOG}`;
   });
 }

@@ -17,5 +17,5 @@ export const CHANGELOG = 'CHANGELOG.md';
 /** The project root a script run from the command line works on: `--root <dir>`, else this repository. */
 export function rootFromArgv(argv = process.argv.slice(2)) {
   const at = argv.indexOf('--root');
-  return at >= 0 && argv[at + 1] ? argv[at + 1] : REPO_ROOT;
+  return (at >= 0 ? argv[at + 1] : undefined) ?? REPO_ROOT;
 }

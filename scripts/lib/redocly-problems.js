@@ -13,7 +13,7 @@ export function redoclyProblems(root, source, results) {
   /** @type {Map<string, import('./problems.js').Problem>} */
   const problems = new Map();
   for (const result of results) {
-    if (result.ignored || result.severity === 'off') continue;
+    if (result.ignored) continue;
     const location = result.location[0];
     const at = location ? getLineColLocation(location).start : { line: 1, col: 1 };
     /** @type {import('./problems.js').Problem} */
