@@ -1,16 +1,17 @@
-// The lint kit as an API team uses it: the packed package and @stoplight/spectral-cli installed
-// in a new project whose .spectral.yaml is the one line `extends: ["payment-error-contract/spectral"]`,
-// then the real `spectral lint` on fixture specs (tests/fixtures/downstream/<case>/openapi.yaml).
+// The lint kit as an API team uses it: the packed package installed in a new project beside
+// @stoplight/spectral-cli (the version the lockfile pins), a .spectral.yaml that is the one line
+// `extends: ["payment-error-contract/spectral"]`, then the real `spectral lint` on fixture specs
+// (tests/fixtures/downstream/<case>/openapi.yaml).
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { installedVersion, packedProject, type PackedProject } from './helpers/packed-project.js';
+import { packedProject, type PackedProject } from './helpers/packed-project.js';
 
 let project: PackedProject;
 
 beforeAll(async () => {
-  project = await packedProject([`@stoplight/spectral-cli@${await installedVersion('@stoplight/spectral-cli')}`]);
+  project = await packedProject([{ name: '@stoplight/spectral-cli', bin: ['spectral', 'dist/index.js'] }]);
   await writeFile(path.join(project.dir, '.spectral.yaml'), 'extends: ["payment-error-contract/spectral"]\n');
   for (const fixture of ['clean', 'mistakes']) {
     await copyFile(path.join(REPO_ROOT, 'tests/fixtures/downstream', fixture, 'openapi.yaml'), path.join(project.dir, `${fixture}.yaml`));

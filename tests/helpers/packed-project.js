@@ -1,9 +1,10 @@
 // A temporary project that installs this package from its packed tarball, as a consumer would.
-// Used by the tests of the package and by the benchmarks. Installs are offline: the package has
-// no dependencies, and the tools a test adds come from the npm cache that `npm ci` filled.
+// Used by the tests of the package and by the benchmarks. The install is offline (the package
+// has no dependencies); a tool a test needs beside it (@stoplight/spectral-cli) is linked from
+// this repository's node_modules, which `npm ci` installed as the lockfile pins it: no network.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,26 +22,31 @@ const exec = promisify(execFile);
  * @property {() => Promise<void>} remove
  */
 
-/** The exact version of a dev dependency this repository has installed (from its lockfile). @param {string} name */
-export async function installedVersion(name) {
-  return String(JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version);
-}
-
 /** `npm pack` of this repository into a directory; resolves to the tarball. @param {string} directory @param {string} [from] */
 export async function pack(directory, from = REPO_ROOT) {
   const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', directory], { cwd: from });
   return path.join(directory, JSON.parse(packed.stdout)[0].filename);
 }
 
-/** @param {string[]} [alsoInstall] packages to install beside it @returns {Promise<PackedProject>} */
-export async function packedProject(alsoInstall = []) {
+/**
+ * @param {Array<{ name: string, bin?: [string, string] }>} [alsoLink] packages of this repository's
+ *   node_modules to put beside it, with the command each brings ([name, path in the package])
+ * @returns {Promise<PackedProject>}
+ */
+export async function packedProject(alsoLink = []) {
   if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
   const work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
   const tarball = await pack(work);
   const dir = path.join(work, 'consumer');
   await mkdir(dir);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...alsoInstall], { cwd: dir });
+  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir });
+  for (const { name, bin } of alsoLink) {
+    const target = path.join(dir, 'node_modules', name);
+    await mkdir(path.dirname(target), { recursive: true });
+    await symlink(path.join(REPO_ROOT, 'node_modules', name), target, 'dir');
+    if (bin) await symlink(path.join('..', name, bin[1]), path.join(dir, 'node_modules/.bin', bin[0]));
+  }
   return {
     tarball,
     dir,
