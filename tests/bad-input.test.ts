@@ -1,6 +1,7 @@
 // Broken input makes the build fail with a message that names the file and the problem, and
 // leaves generated/ exactly as it was. Every case works on a copy of the project.
 import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -105,6 +106,16 @@ describe.each([
   test('fails the build naming the file and the problem, and leaves generated/ untouched', async () => {
     const message = await buildBroken(breakIt);
     for (const pattern of want) expect(message).toMatch(pattern);
+  });
+});
+
+describe('the docs', () => {
+  test('start rendering from the bundle, but a failure later stops them: no page, nothing left over', async () => {
+    copy = await copyProject();
+    await copy.replace(PAYMENT, 'x-http-status: 400', 'x-http-status: 402');
+    await expect(build(copy.root, { compile: false, log: () => {} })).rejects.toThrow('payment_error: x-http-status is 402, the catalog says 400');
+    const left = await readdir(path.join(copy.root, 'dist/docs')).catch(() => []);
+    expect(left).toEqual([]);
   });
 });
 
