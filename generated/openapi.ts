@@ -7,9 +7,9 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The body of every failed response: one of the seven error types, told apart by `type`. `code` says what exactly went wrong; its values depend on `type`. A body has exactly these three members: servers send no others, and clients ignore any they do not know. */
+        /** @description The body of every failed response: one of the error types, told apart by `type`. `code` says what exactly went wrong; its values depend on `type`. A body has exactly these three members: servers send no others, and clients ignore any they do not know. */
         ErrorBody: components["schemas"]["InvalidRequestError"] | components["schemas"]["IdempotenceError"] | components["schemas"]["AccountError"] | components["schemas"]["ApiError"] | components["schemas"]["PaymentError"] | components["schemas"]["RefundError"] | components["schemas"]["TerminalError"];
-        /** @description The body of a 400 response: one of the six error types the reference maps to HTTP 400. */
+        /** @description The body of a 400 response: one of the error types the reference maps to HTTP 400. */
         BadRequestErrorBody: components["schemas"]["InvalidRequestError"] | components["schemas"]["IdempotenceError"] | components["schemas"]["AccountError"] | components["schemas"]["PaymentError"] | components["schemas"]["RefundError"] | components["schemas"]["TerminalError"];
         /**
          * @description **Scope**
@@ -140,7 +140,7 @@ export interface components {
         OpenErrorCode: string;
     };
     responses: {
-        /** @description The request failed for a reason the client can act on. `type` is one of the six error types the reference maps to HTTP 400; `code` says what exactly went wrong. */
+        /** @description The request failed for a reason the client can act on. `type` is one of the error types the reference maps to HTTP 400; `code` says what exactly went wrong. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
