@@ -3,7 +3,7 @@
 // the time of each step of ours (they overlap) and of the naive chain (one process each).
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { benchProject } from './project.js';
+import { copyProject } from '../tests/helpers/project-copy.js';
 import { median } from './stats.js';
 import { timedRun } from './timed-run.js';
 
@@ -29,7 +29,7 @@ const NAIVE = [
 
 /** @param {{ runs: number }} options */
 export async function benchBuild({ runs }) {
-  const project = await benchProject();
+  const project = await copyProject();
   try {
     /** @type {number[]} */
     const ours = [];

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../scripts/build.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
+import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
 
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
 const CATALOG = 'catalog/error-codes.yaml';

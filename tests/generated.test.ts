@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, expect, test } from 'vitest';
 import { findStaleFiles } from '../scripts/check.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
+import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
 
 let copy: ProjectCopy | undefined;
 afterEach(async () => {

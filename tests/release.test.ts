@@ -15,7 +15,7 @@ import { findStaleFiles } from '../scripts/check.js';
 import { bundleSpec } from '../scripts/bundle.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { release } from '../scripts/release.js';
-import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
+import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
 
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
 const CATALOG = 'catalog/error-codes.yaml';

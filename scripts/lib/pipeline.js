@@ -36,14 +36,12 @@ export async function validate(root, timed = () => {}, bundled) {
  * Everything generated/ holds, as path -> content.
  * @param {unknown} document the bundled document
  * @param {(step: string, ms: number) => void} [timed]
- * @param {{ types?: (document: unknown) => Promise<Record<string, string>> }} [options]
- *   types: how to run openapi-typescript (the build runs it in its TypeScript thread)
  * @returns {Promise<Record<string, string>>}
  */
-export async function generate(document, timed = () => {}, { types = inProcessTypes } = {}) {
+export async function generate(document, timed = () => {}) {
   const parts = await Promise.all([
     bundleFiles(document),
-    time('generate:types', () => types(document), timed),
+    time('generate:types', () => generateTypes(document), timed),
     generateRuntime(document),
     generateJsonSchema(document),
     generateErrorsMarkdown(document),
@@ -51,8 +49,8 @@ export async function generate(document, timed = () => {}, { types = inProcessTy
   return Object.assign({}, ...parts);
 }
 
-/** openapi-typescript in this thread, loaded only when asked for. @param {unknown} document */
-async function inProcessTypes(document) {
-  const { generateTypes } = await import('../generate-types.js');
-  return generateTypes(document);
+/** openapi-typescript (and TypeScript with it) loaded only once the spec is valid. @param {unknown} document */
+async function generateTypes(document) {
+  const types = await import('../generate-types.js');
+  return types.generateTypes(document);
 }

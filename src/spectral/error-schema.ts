@@ -1,10 +1,9 @@
 // What a response schema says about error bodies, held against the contract: which error types it
 // allows, and how each differs from the shared schema of its type. Works on the resolved schema,
 // so a $ref to the package's document and a faithful copy of it (a bundled spec) are the same.
-import { codeFormat, schemaByType } from '../../generated/error-catalog.ts';
+import { codeFormat, errorTypes, schemaByType } from '../../generated/error-catalog.ts';
 import { codesOf, hasOpenCodes, isErrorType } from '../lookup.ts';
 import { nearest } from '../suggest.ts';
-import { errorTypes } from '../../generated/error-catalog.ts';
 import type { ErrorType } from '../types.ts';
 import type { JsonPath } from './types.ts';
 
