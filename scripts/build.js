@@ -2,8 +2,8 @@
 //   bundle     openapi/ -> one document; the docs start rendering from it at once, in a process
 //              of their own (redocly build-docs), while the rest runs here
 //   validate   lint:redocly, then lint:spectral ∥ verify:catalog on the bundle
-//   generate   bundle, types (openapi-typescript), runtime data, JSON Schema, ERRORS.md ->
-//              generated/, all files or none
+//   generate   bundle (3.1, and its OpenAPI 3.0 translation), types (openapi-typescript), runtime
+//              data, JSON Schema, ERRORS.md -> generated/, all files or none
 //   compile    type-check and emit dist/; then the rendered docs are put in place
 // Nothing is written when a step fails (and the docs render is stopped).
 import { bundleSpec } from './bundle.js';

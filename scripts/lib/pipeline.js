@@ -3,6 +3,7 @@
 import { bundleFiles, bundleSpec } from '../bundle.js';
 import { generateErrorsMarkdown } from '../generate-errors-md.js';
 import { generateJsonSchema } from '../generate-json-schema.js';
+import { generateOpenApi30 } from '../generate-openapi-3.0.js';
 import { generateRuntime } from '../generate-runtime.js';
 import { lintRedocly } from '../lint-redocly.js';
 import { lintSpectral } from '../lint-spectral.js';
@@ -41,6 +42,7 @@ export async function validate(root, timed = () => {}, bundled) {
 export async function generate(document, timed = () => {}) {
   const parts = await Promise.all([
     bundleFiles(document),
+    generateOpenApi30(document),
     time('generate:types', () => generateTypes(document), timed),
     generateRuntime(document),
     generateJsonSchema(document),

@@ -1,78 +1,59 @@
-// The Spectral ruleset API teams adopt with `extends: ["payment-error-contract/spectral"]`: it
-// checks that their OpenAPI 3 documents use the standardized error body correctly. Every type,
-// code and status it knows comes from the generated data of this package.
-import { errorBody, errorExample, exampleMessage, idempotencyKey, mediaType, onBehalfOf, otherStatus, responsesDeclared, statusFitsType } from './functions.ts';
-import type { Rule } from './types.ts';
+// The Spectral ruleset API teams adopt with `extends: ["payment-error-contract/spectral"]`: the
+// checks of src/lint/, each a Spectral rule named `payment-error-<name>`. This file only adapts
+// them: it reads Spectral's resolved document and turns a finding's path into one that Spectral
+// places in the user's file (never inside node_modules).
+import { isObject, isRef, openApiVersion, type Finding, type JsonPath, type Tree } from '../lint/document.ts';
+import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
+import { rules, runRule, type Rule } from '../lint/rules.ts';
+import type { DocumentInventory, RuleContext, RuleResult, SpectralRule } from './types.ts';
 
-const OPERATIONS = '[get,put,post,delete,options,head,patch,trace]';
-const RESPONSES = [`$.paths[*]${OPERATIONS}.responses`, `$.webhooks[*]${OPERATIONS}.responses`];
-const MEDIA_TYPES = RESPONSES.map((responses) => `${responses}[*].content[*]`);
-const PARAMETERS = ['$.paths[*].parameters[*]', `$.paths[*]${OPERATIONS}.parameters[*]`, '$.components.parameters[*]'];
-
-const rules: Record<string, Rule> = {
-  'payment-error-body': {
-    description: 'The JSON body of every 4xx, 5xx and default response is the standardized error body, by $ref to the shared schema.',
-    message: '{{error}}',
-    severity: 'error',
-    given: RESPONSES,
-    then: { function: errorBody },
-  },
-  'payment-error-media-type': {
-    description: 'Error responses carry their body as JSON.',
-    message: '{{error}}',
-    severity: 'error',
-    given: RESPONSES,
-    then: { function: mediaType },
-  },
-  'payment-error-status-fits-type': {
-    description: 'A 400 response carries only the 400 error types; a 500 response only api_error.',
-    message: '{{error}}',
-    severity: 'error',
-    given: RESPONSES,
-    then: { function: statusFitsType },
-  },
-  'payment-error-other-status': {
-    description: 'Error bodies sit under 400 or 500: the reference maps every error to one of them.',
-    message: '{{error}}',
-    severity: 'warn',
-    given: RESPONSES,
-    then: { function: otherStatus },
-  },
-  'payment-error-example': {
-    description: 'Error examples use a known type, a code of that type and a message, under the status of their type.',
-    message: '{{error}}',
-    severity: 'error',
-    given: MEDIA_TYPES,
-    then: { function: errorExample },
-  },
-  'payment-error-example-message': {
-    description: 'An error example of a documented code carries its message verbatim.',
-    message: '{{error}}',
-    severity: 'warn',
-    given: MEDIA_TYPES,
-    then: { function: exampleMessage },
-  },
-  'payment-error-idempotency-key-uuid': {
-    description: 'An idempotency key header is a UUID (format: uuid).',
-    message: '{{error}}',
-    severity: 'error',
-    given: PARAMETERS,
-    then: { function: idempotencyKey },
-  },
-  'payment-error-on-behalf-of-header': {
-    description: 'The sub-account header is spelled x-on-behalf-of.',
-    message: '{{error}}',
-    severity: 'error',
-    given: PARAMETERS,
-    then: { function: onBehalfOf },
-  },
-  'payment-error-responses-declared': {
-    description: 'Every operation declares the 400 and 500 responses any request may get.',
-    message: '{{error}}',
-    severity: 'warn',
-    given: [`$.paths[*]${OPERATIONS}`, `$.webhooks[*]${OPERATIONS}`],
-    then: { function: responsesDeclared },
+/** Spectral hands a rule the resolved document; a $ref still in it could not be resolved. */
+const tree: Tree = {
+  get(node, key) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    const value = (node as Record<string | number, unknown>)[key];
+    return isRef(value) ? undefined : value;
   },
 };
 
-export default { rules };
+function spectralRule(rule: Rule): SpectralRule {
+  const check = (document: unknown, _options: unknown, context: RuleContext): RuleResult[] => {
+    const version = openApiVersion(document);
+    const findings = version ? runRule(rule, document, tree) : [];
+    if (!version || findings.length === 0) return [];
+    const inventory = context.documentInventory;
+    const packageRoot = installedPackageRoot(Object.keys(isObject(inventory.referencedDocuments) ? inventory.referencedDocuments : {}));
+    return findings.map((finding) => {
+      const path = placeOf(inventory, finding);
+      const file = inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined;
+      return { message: messageOf(finding, version, file, packageRoot), path: [...path] };
+    });
+  };
+  return { description: rule.description, message: '{{error}}', severity: rule.severity, given: '$', then: { function: check } };
+}
+
+/**
+ * The longest part of the finding's path that Spectral places in a file of the user's and, below
+ * `use`, on the node itself rather than where a $ref leads. Spectral cannot place a finding on a
+ * `$ref` itself (it follows it), so such a finding lands on the map that holds the $ref.
+ */
+function placeOf(inventory: DocumentInventory, { path, use }: Finding): JsonPath {
+  const anchor = use === undefined ? undefined : inventory.findAssociatedItemForPath(path.slice(0, use), true);
+  for (let length = path.length; length > 0; length--) {
+    const prefix = path.slice(0, length);
+    const item = inventory.findAssociatedItemForPath(prefix, true);
+    if (!item || isInstalledFile(item.document.source ?? undefined)) continue;
+    if (use !== undefined && length > use) {
+      const direct = anchor && item.document === anchor.document && samePath(item.path, [...anchor.path, ...path.slice(use, length)]);
+      if (!direct) continue;
+    }
+    return prefix;
+  }
+  return [];
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
+}
+
+export default { rules: Object.fromEntries(rules.map((rule) => [`payment-error-${rule.name}`, spectralRule(rule)])) };

@@ -1,27 +1,33 @@
-// The little of Spectral's function interface the ruleset uses, so that the package needs no
-// Spectral dependency: Spectral calls a function with the node `given` matched, the rule's
-// options and this context, and takes back a list of results.
+// The little of Spectral's interfaces the ruleset uses, so that the package needs no Spectral
+// dependency: Spectral calls a rule's function with the node `given` matched, the rule's options
+// and this context, and takes back a list of results.
+import type { JsonPath } from '../lint/document.ts';
 
-export type JsonPath = Array<string | number>;
+/** Where Spectral places a path: the document (file) and the path in it, through $refs. */
+export interface DocumentInventory {
+  findAssociatedItemForPath(path: JsonPath, resolved: boolean): { document: { source: string | null }; path: JsonPath } | null;
+  /** The documents the spec $refs, by their source (an absolute path). */
+  readonly referencedDocuments: Record<string, unknown>;
+}
 
 export interface RuleContext {
   /** Where the matched node is in the document. */
   readonly path: JsonPath;
+  readonly documentInventory: DocumentInventory;
 }
 
 export interface RuleResult {
   readonly message: string;
-  /** From the document root; Spectral maps a path through a $ref to where the node is written. */
-  readonly path: JsonPath;
+  /** From the document root; Spectral places it in the file where that node is written. */
+  readonly path: Array<string | number>;
 }
 
 export type RuleFunction = (target: unknown, options: unknown, context: RuleContext) => RuleResult[];
 
-export interface Rule {
+export interface SpectralRule {
   readonly description: string;
   readonly message: string;
   readonly severity: 'error' | 'warn' | 'info' | 'hint';
   readonly given: string | readonly string[];
-  readonly resolved?: boolean;
   readonly then: { readonly function: RuleFunction; readonly field?: string };
 }

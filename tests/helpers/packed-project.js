@@ -17,8 +17,9 @@ const exec = promisify(execFile);
  * @property {string} tarball the tarball `npm pack` made
  * @property {string} dir the consumer project it is installed in
  * @property {string} installed where the package is installed
- * @property {(command: string, args: string[], input?: string) => Promise<{ code: number, stdout: string, stderr: string }>} run
- *   runs a command in the project; resolves to its exit code and output, whatever the code
+ * @property {(command: string, args: string[], input?: string, env?: Record<string, string>) => Promise<{ code: number, stdout: string, stderr: string }>} run
+ *   runs a command in the project (with these environment variables too); resolves to its exit
+ *   code and output, whatever the code
  * @property {() => Promise<void>} remove
  */
 
@@ -51,8 +52,8 @@ export async function packedProject(alsoLink = []) {
     tarball,
     dir,
     installed: path.join(dir, 'node_modules/payment-error-contract'),
-    run(command, args, input) {
-      const child = execFile(command, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    run(command, args, input, env) {
+      const child = execFile(command, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, ...(env ? { env: { ...process.env, ...env } } : {}) });
       child.stdin?.end(input ?? '');
       return new Promise((resolve) => {
         let stdout = '';

@@ -1,0 +1,166 @@
+// What a response schema says about error bodies, held against the contract: which error types it
+// allows, and how each differs from the shared schema of its type. A $ref to the package's
+// document and a faithful copy of it (a bundled spec, the OpenAPI 3.0 translation) are the same
+// contract. Each schema object is analysed once, however many responses use it.
+import { codeFormat, errorTypes } from '../../generated/error-catalog.ts';
+import { codesOf, hasOpenCodes, isErrorType } from '../lookup.ts';
+import { describe } from '../read.ts';
+import { nearest } from '../suggest.ts';
+import { isObject, type JsonPath, type Tree } from './document.ts';
+
+/** One object schema of an error body: its `type` value and how it departs from the contract. */
+export interface Variant {
+  /** Where the variant is, relative to the schema. */
+  readonly path: JsonPath;
+  readonly type: string | undefined;
+  /** Empty when the variant is the contract's schema of its type. */
+  readonly differences: readonly string[];
+}
+
+export type ErrorSchema =
+  | { readonly kind: 'error-body'; readonly variants: readonly Variant[] }
+  | { readonly kind: 'other'; readonly reason: string };
+
+const REQUIRED = ['type', 'code', 'message'] as const;
+/** How many codes a message names before it says "and N more". */
+const LISTED = 4;
+/** Deeper nesting than this is not an error body anyone wrote by hand; it stops runaway schemas. */
+const MAX_DEPTH = 16;
+/** Keywords that only annotate: an allOf member made of these adds no constraint. */
+const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', '$comment']);
+
+const cache = new WeakMap<object, ErrorSchema>();
+
+/** Analyses a (resolved) schema; the same object is analysed once. */
+export function analyseErrorSchema(schema: unknown, tree: Tree): ErrorSchema {
+  if (!isObject(schema)) return { kind: 'other', reason: 'the body has no schema' };
+  const known = cache.get(schema);
+  if (known) return known;
+  const result = analyse(schema, [], tree, new Set());
+  cache.set(schema, result);
+  return result;
+}
+
+function analyse(schema: Record<string, unknown>, path: JsonPath, tree: Tree, within: Set<object>): ErrorSchema {
+  if (within.has(schema) || within.size >= MAX_DEPTH) return { kind: 'other', reason: 'it refers to itself' };
+  within.add(schema);
+  try {
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const members = tree.get(schema, keyword);
+      if (!Array.isArray(members)) continue;
+      const variants: Variant[] = [];
+      for (let i = 0; i < members.length; i++) {
+        const member = tree.get(members, i);
+        const inner = isObject(member) ? analyse(member, [...path, keyword, i], tree, within) : undefined;
+        if (inner?.kind !== 'error-body') return { kind: 'other', reason: `${keyword}[${i}] is not an error body` };
+        variants.push(...inner.variants);
+      }
+      return { kind: 'error-body', variants };
+    }
+    const allOf = allOfMembers(schema, tree);
+    if (allOf.length === 1) return analyse(allOf[0]!.schema, [...path, 'allOf', allOf[0]!.index], tree, within);
+    for (const member of allOf) {
+      // The contract's schema with more added to it: a body with other members.
+      const inner = analyse(member.schema, [...path, 'allOf', member.index], tree, within);
+      if (inner.kind === 'error-body') {
+        const type = inner.variants.length === 1 ? inner.variants[0]?.type : undefined;
+        return { kind: 'error-body', variants: [{ path, type, differences: ['it adds other schemas to the shared one with `allOf` (the body has exactly type, code and message)'] }] };
+      }
+    }
+    const properties = tree.get(schema, 'properties');
+    const members = REQUIRED.map((name) => tree.get(properties, name));
+    if (!members.every(isObject)) return { kind: 'other', reason: 'it has no `type`, `code` and `message`' };
+    const [type, code, message] = members as Array<Record<string, unknown>>;
+    return { kind: 'error-body', variants: [variant(schema, { type: type!, code: code!, message: message! }, path, tree)] };
+  } finally {
+    within.delete(schema);
+  }
+}
+
+/** The members of `allOf` that constrain (members that only annotate, such as a description, are left out). */
+function allOfMembers(schema: Record<string, unknown>, tree: Tree): Array<{ schema: Record<string, unknown>; index: number }> {
+  const allOf = tree.get(schema, 'allOf');
+  if (!Array.isArray(allOf)) return [];
+  const members = [];
+  for (let index = 0; index < allOf.length; index++) {
+    const member = tree.get(allOf, index);
+    if (isObject(member) && !Object.keys(member).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'))) members.push({ schema: member, index });
+  }
+  return members;
+}
+
+type Members = Record<(typeof REQUIRED)[number], Record<string, unknown>>;
+
+function variant(schema: Record<string, unknown>, members: Members, path: JsonPath, tree: Tree): Variant {
+  const typeSchema = unwrap(members.type, tree);
+  const type = singleValue(typeSchema);
+  const differences: string[] = [];
+  if (type === undefined) {
+    differences.push('its `type` is not one fixed value');
+  } else if (!isErrorType(type)) {
+    const near = nearest(type, errorTypes);
+    differences.push(`${describe(type)} is not an error type of the contract${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  } else {
+    differences.push(...codeDifferences(type, unwrap(members.code, tree)));
+  }
+  const nullable = REQUIRED.filter((name) => allowsNull(unwrap(members[name], tree)));
+  if (allowsNull(schema)) differences.push('it may be null');
+  if (nullable.length) differences.push(`its ${nullable.map((n) => `\`${n}\``).join(', ')} may be null`);
+  const required = tree.get(schema, 'required');
+  const missing = REQUIRED.filter((name) => !(Array.isArray(required) && required.includes(name)));
+  if (missing.length) differences.push(`it does not require ${missing.join(', ')}`);
+  if (tree.get(schema, 'additionalProperties') !== false) differences.push('it allows members other than type, code and message');
+  return { path, type: type === undefined ? undefined : type.slice(0, 64), differences };
+}
+
+function codeDifferences(type: string, codeSchema: Record<string, unknown>): string[] {
+  const values = Array.isArray(codeSchema['enum']) ? (codeSchema['enum'] as unknown[]) : undefined;
+  if (hasOpenCodes(type)) {
+    return values ? [`it has its own \`code\` enum, but the contract lists no codes for ${type} (any code of the form ${codeFormat})`] : [];
+  }
+  if (!values) return [`its \`code\` is an open string, but the contract lists the codes of ${type}`];
+  const want = codesOf(type as Parameters<typeof codesOf>[0]);
+  const given = new Set(values);
+  const lacks = want.filter((code) => !given.has(code));
+  const adds = values.filter((code) => typeof code !== 'string' || !want.includes(code)).map(codeName);
+  if (lacks.length === 0 && adds.length === 0) return [];
+  const parts = [];
+  if (lacks.length) parts.push(`lacks ${list(lacks)}`);
+  if (adds.length) parts.push(`adds ${list(adds)}`);
+  return [`its own \`code\` enum ${parts.join(' and ')}`];
+}
+
+/** A code as a message names it: short, whatever the spec holds. */
+function codeName(value: unknown): string {
+  if (typeof value !== 'string') return describe(value);
+  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
+}
+
+/** A schema through `allOf: [X]` (how OpenAPI 3.0 writes a $ref with a description beside it). */
+function unwrap(schema: Record<string, unknown>, tree: Tree): Record<string, unknown> {
+  let current = schema;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const members = allOfMembers(current, tree);
+    if (members.length !== 1) break;
+    current = members[0]!.schema;
+  }
+  return current;
+}
+
+/** `const: x`, or an enum of one value (OpenAPI 3.0 has no const). */
+function singleValue(schema: Record<string, unknown>): string | undefined {
+  if (typeof schema['const'] === 'string') return schema['const'];
+  const values = schema['enum'];
+  return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+}
+
+/** `nullable: true` (OpenAPI 3.0), or a `type` list with null (3.1). */
+function allowsNull(schema: Record<string, unknown>): boolean {
+  const type = schema['type'];
+  return schema['nullable'] === true || (Array.isArray(type) && type.includes('null'));
+}
+
+function list(items: readonly string[]): string {
+  const shown = items.slice(0, LISTED).join(', ');
+  return items.length > LISTED ? `${shown} and ${items.length - LISTED} more` : shown;
+}

@@ -1,0 +1,291 @@
+// The checks of the downstream kit, written once for every engine: each is a function of the
+// whole document (read through a `Tree`) that returns findings. src/spectral/ and src/redocly/
+// adapt them to Spectral and to Redocly; every type, code and status comes from generated data.
+import { httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
+import { checkErrorResponse } from '../check.ts';
+import { describeError } from '../describe.ts';
+import { isErrorType, statusOf } from '../lookup.ts';
+import { describe } from '../read.ts';
+import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
+import { analyseErrorSchema } from './error-schema.ts';
+import { errorBodies, errorResponses, errorStatus, examplesOf, isJsonMediaType, mediaTypes, operations, parameters, type ErrorStatus, type MediaAt } from './walk.ts';
+
+export interface Rule {
+  /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
+  readonly name: string;
+  readonly severity: 'error' | 'warn';
+  readonly description: string;
+  readonly check: (root: unknown, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
+}
+
+/** A finding, and the object it is about when that object may be reached from many places (reported once). */
+type Reported = Finding & { readonly about?: object };
+
+/** Operations are three segments deep (paths, path, method): below that, `use` findings stay on the first $ref. */
+const OPERATION = 3;
+
+/** The statuses the contract sends errors with (400 and 500). */
+const CONTRACT_STATUSES: ReadonlySet<number> = new Set(Object.values(httpStatusByType));
+
+function typesSentWith(status: number): string[] {
+  return Object.entries(httpStatusByType)
+    .filter(([, s]) => s === status)
+    .map(([type]) => type);
+}
+
+/** The shared response of a status class, or the union schema for default. */
+function sharedResponse(status: ErrorStatus): string {
+  const name = status.class === undefined ? undefined : responseByStatus[String(status.class) as keyof typeof responseByStatus];
+  return name ? `#/components/responses/${name}` : '#/components/schemas/ErrorBody';
+}
+
+function sharedSchema(type: string | undefined): string {
+  return type !== undefined && isErrorType(type) ? `#/components/schemas/${schemaByType[type]}` : '#/components/schemas/ErrorBody';
+}
+
+const body: Rule = {
+  name: 'body',
+  severity: 'error',
+  description: 'The JSON body of every 4xx, 5xx and default response is the standardized error body, by $ref to the shared schema.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const media of errorBodies(operation, tree)) {
+        const schema = tree.get(media.media, 'schema');
+        // A $ref that does not resolve is the engine's finding, not this rule's.
+        if (schema === undefined && 'schema' in media.media) continue;
+        const path = [...media.path, 'schema'];
+        const analysis = analyseErrorSchema(schema, tree);
+        if (analysis.kind === 'other') {
+          yield {
+            message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
+            path,
+            suggest: sharedResponse(media.status),
+            ...(isObject(schema) ? { about: schema } : {}),
+          };
+          continue;
+        }
+        for (const variant of analysis.variants) {
+          if (variant.differences.length === 0) continue;
+          yield {
+            message: `This ${variant.type === undefined ? 'error' : variant.type} body is a look-alike of the shared schema: ${variant.differences.join('; ')}. $ref {ref} instead.`,
+            path: [...path, ...variant.path],
+            suggest: sharedSchema(variant.type),
+            about: resolve(tree, schema, variant.path) ?? media.media,
+          };
+        }
+      }
+    }
+  },
+};
+
+const mediaType: Rule = {
+  name: 'media-type',
+  severity: 'error',
+  description: 'Error responses carry their body as JSON.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const response of errorResponses(operation, tree)) {
+        for (const media of mediaTypes(response, tree)) {
+          if (isJsonMediaType(media.mediaType)) continue;
+          yield {
+            message: `The ${media.status.key} response offers ${describe(media.mediaType)}: error bodies are the standardized JSON body (application/json).`,
+            path: media.path,
+            about: media.media,
+          };
+        }
+      }
+    }
+  },
+};
+
+/**
+ * The error types a JSON body's schema allows that are not sent with the response's status (a
+ * 400 type under 500, api_error under 400); empty when it fits, or when the status is default or
+ * not one the contract uses, or the schema is no error body.
+ */
+function typesNotFitting(media: MediaAt, tree: Tree): string[] {
+  const { status } = media;
+  if (status.class === undefined || (status.exact && !CONTRACT_STATUSES.has(Number(status.key)))) return [];
+  const analysis = analyseErrorSchema(tree.get(media.media, 'schema'), tree);
+  if (analysis.kind !== 'error-body') return [];
+  return [...new Set(analysis.variants.flatMap((v) => (v.type !== undefined && isErrorType(v.type) && statusOf(v.type) !== status.class ? [v.type] : [])))];
+}
+
+const statusFitsType: Rule = {
+  name: 'status-fits-type',
+  severity: 'error',
+  description: 'A 400 response carries only the 400 error types; a 500 response only api_error.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const media of errorBodies(operation, tree)) {
+        const wrong = typesNotFitting(media, tree);
+        const [first] = wrong;
+        if (first === undefined || media.status.class === undefined) continue;
+        yield {
+          message: `A ${media.status.key} response may carry only ${typesSentWith(media.status.class).join(', ')}; this body allows ${wrong.join(', ')}, sent with ${statusOf(first as Parameters<typeof statusOf>[0])}. $ref {ref}.`,
+          path: [...media.path, 'schema'],
+          use: OPERATION,
+          suggest: sharedResponse(media.status),
+        };
+      }
+    }
+  },
+};
+
+const otherStatus: Rule = {
+  name: 'other-status',
+  severity: 'warn',
+  description: 'Error bodies sit under 400 or 500: the reference maps every error to one of them.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const response of errorResponses(operation, tree)) {
+        if (!response.status.exact || CONTRACT_STATUSES.has(Number(response.status.key))) continue;
+        const carries = [...mediaTypes(response, tree)].some(
+          (media) => isJsonMediaType(media.mediaType) && analyseErrorSchema(tree.get(media.media, 'schema'), tree).kind === 'error-body',
+        );
+        if (!carries) continue;
+        yield {
+          message: `An error body under ${response.status.key}: the reference sends every error with ${[...CONTRACT_STATUSES].join(' or ')}, the type and code saying what went wrong.`,
+          path: response.path,
+          use: OPERATION,
+        };
+      }
+    }
+  },
+};
+
+const example: Rule = {
+  name: 'example',
+  severity: 'error',
+  description: 'Error examples use a known type, a code of that type and a message, under the status of their type.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const media of errorBodies(operation, tree)) {
+        // Under a schema that does not fit the status, status-fits-type reports the cause once.
+        const status = typesNotFitting(media, tree).length ? undefined : media.status.class;
+        for (const { value, path, holder } of examplesOf(media, tree)) {
+          for (const violation of checkErrorResponse(status, value)) {
+            const message = `This error example breaks the contract: ${violation.message}.`;
+            // A wrong status is this use of the example; anything else is wrong wherever it is used.
+            yield violation.rule === 'status' ? { message, path, use: OPERATION } : { message, path, about: holder };
+          }
+        }
+      }
+    }
+  },
+};
+
+const exampleMessage: Rule = {
+  name: 'example-message',
+  severity: 'warn',
+  description: 'An error example of a documented code carries its message verbatim.',
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      for (const media of errorBodies(operation, tree)) {
+        for (const { value, path, holder } of examplesOf(media, tree)) {
+          if (!isObject(value)) continue;
+          const entry = describeError(value['type'], value['code']);
+          const said = value['message'];
+          if (!entry || typeof said !== 'string' || said === entry.message) continue;
+          yield {
+            message: `The API sends ${entry.type}.${entry.code} with the message ${JSON.stringify(entry.message)}, verbatim; this example says ${describe(said)}.`,
+            path: [...path, 'message'],
+            about: holder,
+          };
+        }
+      }
+    }
+  },
+};
+
+const idempotencyKeyUuid: Rule = {
+  name: 'idempotency-key-uuid',
+  severity: 'error',
+  description: 'An idempotency key header is a UUID (format: uuid).',
+  *check(root, tree) {
+    for (const { parameter, path } of parameters(root, tree)) {
+      const name = parameter['name'];
+      if (parameter['in'] !== 'header' || typeof name !== 'string' || !/^(x-)?idempotency[-_]?key$/i.test(name)) continue;
+      const schema = tree.get(parameter, 'schema');
+      if (isObject(schema) && schema['type'] === 'string' && schema['format'] === 'uuid') continue;
+      yield {
+        message: `The ${name} header is a UUID v4 (the API answers invalid_key_format otherwise): give it \`type: string\` and \`format: uuid\`, or $ref {ref}.`,
+        path: isObject(schema) ? [...path, 'schema'] : path,
+        suggest: '#/components/parameters/IdempotencyKey',
+      };
+    }
+  },
+};
+
+const onBehalfOfHeader: Rule = {
+  name: 'on-behalf-of-header',
+  severity: 'error',
+  description: 'The sub-account header is spelled x-on-behalf-of.',
+  *check(root, tree) {
+    for (const { parameter, path } of parameters(root, tree)) {
+      const name = parameter['name'];
+      if (parameter['in'] !== 'header' || typeof name !== 'string') continue;
+      if (!name.toLowerCase().replace(/[^a-z]/g, '').includes('onbehalfof') || name.toLowerCase() === 'x-on-behalf-of') continue;
+      yield {
+        message: `Spell the sub-account header x-on-behalf-of, the name the API reads (and sub_account_not_found refers to), not ${describe(name)}; or $ref {ref}.`,
+        path: [...path, 'name'],
+        suggest: '#/components/parameters/OnBehalfOf',
+      };
+    }
+  },
+};
+
+const responsesDeclared: Rule = {
+  name: 'responses-declared',
+  severity: 'warn',
+  description: 'Every operation declares the 400 and 500 responses any request may get.',
+  *check(root, tree) {
+    for (const { operation, path } of operations(root, tree)) {
+      const responses = tree.get(operation, 'responses');
+      const classes = new Set(Object.keys(isObject(responses) ? responses : {}).flatMap((key) => {
+        const status = errorStatus(key);
+        return status ? [status.class ?? 'default'] : [];
+      }));
+      if (classes.has('default')) continue;
+      for (const status of CONTRACT_STATUSES) {
+        if (classes.has(status as 400 | 500)) continue;
+        yield {
+          message: `Declare the ${status} response: any request may fail with ${typesSentWith(status).join(', ')}. $ref {ref}.`,
+          path: isObject(responses) ? [...path, 'responses'] : path,
+          use: OPERATION,
+          suggest: sharedResponse({ key: String(status), class: status as 400 | 500, exact: true }),
+        };
+      }
+    }
+  },
+};
+
+/** Every rule, in the order their findings read best. */
+export const rules: readonly Rule[] = [body, mediaType, statusFitsType, otherStatus, example, exampleMessage, idempotencyKeyUuid, onBehalfOfHeader, responsesDeclared];
+
+/**
+ * Runs one rule on a document. Findings about an object reached from several places (a shared
+ * component of the user's) are reported once. Documents other than OpenAPI 3.x get none.
+ */
+export function runRule(rule: Rule, root: unknown, tree: Tree): Finding[] {
+  const version = openApiVersion(root);
+  if (!version) return [];
+  const findings: Finding[] = [];
+  const reported = new WeakMap<object, Set<string>>();
+  for (const { about, ...finding } of rule.check(root, tree, version)) {
+    if (about) {
+      const messages = reported.get(about) ?? new Set();
+      if (messages.has(finding.message)) continue;
+      reported.set(about, messages.add(finding.message));
+    }
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** The node at `path` below `node`, through the tree. */
+function resolve(tree: Tree, node: unknown, path: JsonPath): object | undefined {
+  let current = node;
+  for (const key of path) current = tree.get(current, key);
+  return isObject(current) ? current : undefined;
+}

@@ -1,0 +1,153 @@
+// Where the checks look: the operations of a document (under paths and webhooks), their error
+// responses and JSON bodies, the examples of those, and the parameters. Shared by every check;
+// each engine's adapter only supplies the `Tree` these read through.
+import { isObject, keysOf, type JsonPath, type Tree } from './document.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** A response key that describes failures: a 4xx or 5xx code, its range, or default. */
+export interface ErrorStatus {
+  readonly key: string;
+  /** 400 or 500 for the codes and ranges; undefined for default. */
+  readonly class: 400 | 500 | undefined;
+  /** A single status code (not a range, not default). */
+  readonly exact: boolean;
+}
+
+export function errorStatus(key: string): ErrorStatus | undefined {
+  if (key === 'default') return { key, class: undefined, exact: false };
+  if (/^[45]XX$/i.test(key)) return { key, class: key.startsWith('4') ? 400 : 500, exact: false };
+  if (/^[45]\d\d$/.test(key)) return { key, class: key.startsWith('4') ? 400 : 500, exact: true };
+  return undefined;
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/([\w.-]+\+)?json(\s*;.*)?$/i.test(mediaType);
+}
+
+export interface OperationAt {
+  readonly operation: Record<string, unknown>;
+  /** Where it is: ['paths', '/payments', 'post'] or ['webhooks', name, method]. */
+  readonly path: JsonPath;
+}
+
+/** Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this API). */
+export function* operations(root: unknown, tree: Tree): Generator<OperationAt> {
+  for (const section of ['paths', 'webhooks']) {
+    const items = tree.get(root, section);
+    for (const key of keysOf(items)) {
+      const item = tree.get(items, key);
+      for (const method of METHODS) {
+        const operation = tree.get(item, method);
+        if (isObject(operation)) yield { operation, path: [section, key, method] };
+      }
+    }
+  }
+}
+
+export interface ResponseAt {
+  readonly status: ErrorStatus;
+  readonly response: Record<string, unknown>;
+  readonly path: JsonPath;
+}
+
+/** The error responses (4xx, 5xx, their ranges, default) of an operation. */
+export function* errorResponses({ operation, path }: OperationAt, tree: Tree): Generator<ResponseAt> {
+  const responses = tree.get(operation, 'responses');
+  for (const key of keysOf(responses)) {
+    const status = errorStatus(key);
+    const response = status && tree.get(responses, key);
+    if (status && isObject(response)) yield { status, response, path: [...path, 'responses', key] };
+  }
+}
+
+export interface MediaAt {
+  readonly status: ErrorStatus;
+  readonly mediaType: string;
+  readonly media: Record<string, unknown>;
+  readonly path: JsonPath;
+}
+
+/** The media types an error response offers, JSON or not. */
+export function* mediaTypes({ status, response, path }: ResponseAt, tree: Tree): Generator<MediaAt> {
+  const content = tree.get(response, 'content');
+  for (const mediaType of keysOf(content)) {
+    const media = tree.get(content, mediaType);
+    if (isObject(media)) yield { status, mediaType, media, path: [...path, 'content', mediaType] };
+  }
+}
+
+/** The JSON bodies of an operation's error responses. */
+export function* errorBodies(operation: OperationAt, tree: Tree): Generator<MediaAt> {
+  for (const response of errorResponses(operation, tree)) {
+    for (const media of mediaTypes(response, tree)) if (isJsonMediaType(media.mediaType)) yield media;
+  }
+}
+
+export interface ExampleAt {
+  readonly value: unknown;
+  readonly path: JsonPath;
+  /** The object the example is written in, for reporting an example shared by many places once. */
+  readonly holder: object;
+}
+
+/**
+ * The examples of a media type: `example`, `examples` (Example Objects, `value`), and those of its
+ * schema: `example` (OpenAPI 3.0) and `examples` (a JSON Schema array, 3.1).
+ */
+export function* examplesOf({ media, path }: MediaAt, tree: Tree): Generator<ExampleAt> {
+  if ('example' in media) yield { value: media['example'], path: [...path, 'example'], holder: media };
+  const examples = tree.get(media, 'examples');
+  for (const name of isObject(examples) ? Object.keys(examples) : []) {
+    const example = tree.get(examples, name);
+    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], holder: example };
+  }
+  const schema = tree.get(media, 'schema');
+  if (!isObject(schema)) return;
+  if ('example' in schema) yield { value: schema['example'], path: [...path, 'schema', 'example'], holder: schema };
+  const schemaExamples = schema['examples'];
+  if (Array.isArray(schemaExamples)) {
+    for (const [i, value] of schemaExamples.entries()) yield { value, path: [...path, 'schema', 'examples', i], holder: schemaExamples };
+  }
+}
+
+export interface ParameterAt {
+  readonly parameter: Record<string, unknown>;
+  readonly path: JsonPath;
+}
+
+/**
+ * Every parameter once: those of path items and operations, and the parameter components. A
+ * parameter used in many places (a component) is the same object each time: it is yielded at
+ * the first place it is found.
+ */
+export function* parameters(root: unknown, tree: Tree): Generator<ParameterAt> {
+  const seen = new Set<object>();
+  function* list(holder: unknown, path: JsonPath): Generator<ParameterAt> {
+    const items = tree.get(holder, 'parameters');
+    const keys = Array.isArray(items) ? items.map((_, i) => i) : [];
+    for (const key of keys) {
+      const parameter = tree.get(items, key);
+      if (isObject(parameter) && !seen.has(parameter)) {
+        seen.add(parameter);
+        yield { parameter, path: [...path, 'parameters', key] };
+      }
+    }
+  }
+  for (const section of ['paths', 'webhooks']) {
+    const items = tree.get(root, section);
+    for (const key of keysOf(items)) {
+      const item = tree.get(items, key);
+      yield* list(item, [section, key]);
+      for (const method of METHODS) yield* list(tree.get(item, method), [section, key, method]);
+    }
+  }
+  const components = tree.get(tree.get(root, 'components'), 'parameters');
+  for (const name of keysOf(components)) {
+    const parameter = tree.get(components, name);
+    if (isObject(parameter) && !seen.has(parameter)) {
+      seen.add(parameter);
+      yield { parameter, path: ['components', 'parameters', name] };
+    }
+  }
+}

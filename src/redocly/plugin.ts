@@ -1,0 +1,88 @@
+// The Redocly CLI plugin API teams adopt with `plugins: [payment-error-contract/redocly]` and
+// `extends: [payment-errors/recommended]`: the checks of src/lint/, each a rule named
+// `payment-errors/<name>`. This file only adapts them: it reads the document through Redocly's
+// resolver, file by file, and places each finding in the user's file (never inside node_modules).
+import { isRef, openApiVersion, type Finding, type Tree } from '../lint/document.ts';
+import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
+import { rules, runRule, type Rule } from '../lint/rules.ts';
+import type { Location, Plugin, Visitor, VisitorContext } from './types.ts';
+
+export const PLUGIN_ID = 'payment-errors';
+
+/** Redocly hands a rule the document as written: a $ref is resolved from the file it is in. */
+function redoclyTree(root: object, ctx: VisitorContext): Tree {
+  const fileOf = new WeakMap<object, string>([[root, ctx.location.source.absoluteRef]]);
+  return {
+    get(node, key) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+      const value = (node as Record<string | number, unknown>)[key];
+      const from = fileOf.get(node) ?? ctx.location.source.absoluteRef;
+      if (!isRef(value)) {
+        if (typeof value === 'object' && value !== null && !fileOf.has(value)) fileOf.set(value, from);
+        return value;
+      }
+      const resolved = ctx.resolve(value, from);
+      if (resolved.node === undefined || !resolved.location) return undefined;
+      if (typeof resolved.node === 'object' && resolved.node !== null) fileOf.set(resolved.node, resolved.location.source.absoluteRef);
+      return resolved.node;
+    },
+  };
+}
+
+/**
+ * Where the finding is written: along its path, following the user's own $refs (up to `use`),
+ * and stopping on a $ref below `use` or into an installed package: the $ref is the place to edit.
+ */
+function placeOf(root: unknown, ctx: VisitorContext, { path, use }: Finding): Location {
+  let node = root;
+  let location = ctx.location;
+  for (const [i, key] of path.entries()) {
+    const value = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+    const here = location.child([key]);
+    if (!isRef(value)) {
+      node = value;
+      location = here;
+      continue;
+    }
+    const resolved = use !== undefined && i >= use ? undefined : ctx.resolve(value, location.source.absoluteRef);
+    if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef)) return here.key();
+    node = resolved.node;
+    location = resolved.location;
+  }
+  return path.length ? location.key() : location;
+}
+
+function visitor(rule: Rule): Visitor {
+  // The files the document's $refs lead to, seen as Redocly walks it; read once the walk is done.
+  const files = new Set<string>();
+  return {
+    ref: {
+      enter(_ref, _ctx, resolved) {
+        if (resolved.location) files.add(resolved.location.source.absoluteRef);
+      },
+    },
+    Root: {
+      leave(root, ctx) {
+        const version = openApiVersion(root);
+        if (!version || typeof root !== 'object' || root === null) return;
+        const findings = runRule(rule, root, redoclyTree(root, ctx));
+        const packageRoot = findings.length ? installedPackageRoot(files) : undefined;
+        for (const finding of findings) {
+          const location = placeOf(root, ctx, finding);
+          ctx.report({ message: messageOf(finding, version, location.source.absoluteRef, packageRoot), location });
+        }
+      },
+    },
+  };
+}
+
+const severities = (strict: boolean) => Object.fromEntries(rules.map((rule) => [`${PLUGIN_ID}/${rule.name}`, strict ? 'error' : rule.severity] as const));
+
+/** The plugin: its rules, `recommended` (each rule at its severity) and `all` (every rule an error, for CI that fails on any finding). */
+export default function paymentErrorsPlugin(): Plugin {
+  return {
+    id: PLUGIN_ID,
+    rules: { oas3: Object.fromEntries(rules.map((rule) => [rule.name, () => visitor(rule)])) },
+    configs: { recommended: { rules: severities(false) }, all: { rules: severities(true) } },
+  };
+}

@@ -1,0 +1,115 @@
+// Runs one rule of the downstream kit, every other rule off, through each real engine: Spectral
+// (spectral-core, as `spectral lint` does) and Redocly (openapi-core's lint, as `redocly lint`
+// does), on spec files in a project folder where the package is installed as
+// node_modules/payment-error-contract (a link to this repository). Findings come back in one
+// shape, whichever engine found them, with the file and the path in it where each is placed.
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createConfig, lint as redoclyLint } from '@redocly/openapi-core';
+import spectralCore from '@stoplight/spectral-core';
+import spectralParsers from '@stoplight/spectral-parsers';
+import { stringify } from 'yaml';
+import { REPO_ROOT } from '../../scripts/lib/layout.js';
+import redoclyPlugin from '../../src/redocly/plugin.ts';
+import spectralRuleset from '../../src/spectral/ruleset.ts';
+
+export type Engine = 'spectral' | 'redocly';
+export const ENGINES: readonly Engine[] = ['spectral', 'redocly'];
+
+export interface Finding {
+  /** The rule's name without the engine's prefix: body, example, ... */
+  rule: string;
+  /** Relative to the project folder. */
+  file: string;
+  /** Where in that file, e.g. paths./payments.post.responses */
+  path: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The package's 3.1 document as a spec at the project root $refs it. */
+export const PACKAGE_DOCUMENT = './node_modules/payment-error-contract/generated/openapi.yaml';
+export const PACKAGE_DOCUMENT_30 = './node_modules/payment-error-contract/generated/openapi-3.0.yaml';
+
+/** A $ref to a component of the package's document: pkg('responses/BadRequest'). */
+export const pkg = (component: string, version: '3.0' | '3.1' = '3.1') => ({ $ref: `${version === '3.0' ? PACKAGE_DOCUMENT_30 : PACKAGE_DOCUMENT}#/components/${component}` });
+
+export interface Project {
+  readonly dir: string;
+  /** Writes a file (a document as YAML, or text) and resolves to its absolute path. */
+  write(file: string, content: unknown): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/** A project folder with the package installed. */
+export async function downstreamProject(): Promise<Project> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-lint-'));
+  await mkdir(path.join(dir, 'node_modules'));
+  await symlink(REPO_ROOT, path.join(dir, 'node_modules/payment-error-contract'), 'dir');
+  return {
+    dir,
+    async write(file, content) {
+      const target = path.join(dir, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, typeof content === 'string' ? content : stringify(content, { lineWidth: 0 }));
+      return target;
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Lints `file` of the project with one rule (every rule when `rule` is undefined) through an engine. */
+export async function lint(engine: Engine, project: Project, file: string, rule?: string): Promise<Finding[]> {
+  const absolute = path.join(project.dir, file);
+  // As `npx spectral lint` and `npx redocly lint` run: from the project's folder.
+  const previous = process.cwd();
+  process.chdir(project.dir);
+  try {
+    const findings = engine === 'spectral' ? await withSpectral(absolute, rule) : await withRedocly(absolute, rule);
+    return findings.map((f) => ({ ...f, file: path.relative(project.dir, f.file) }));
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+const SPECTRAL_SEVERITY = ['error', 'warning'] as const;
+
+async function withSpectral(file: string, rule: string | undefined): Promise<Finding[]> {
+  const rules = Object.fromEntries(Object.entries(spectralRuleset.rules).filter(([name]) => rule === undefined || name === `payment-error-${rule}`));
+  if (rule !== undefined && Object.keys(rules).length !== 1) throw new Error(`the Spectral ruleset has no rule payment-error-${rule}`);
+  const spectral = new spectralCore.Spectral();
+  spectral.setRuleset({ rules } as never);
+  const results = await spectral.run(new spectralCore.Document(await readFile(file, 'utf8'), spectralParsers.Yaml, file));
+  return results.map((r) => ({
+    rule: String(r.code).replace(/^payment-error-/, ''),
+    file: r.source ?? file,
+    path: r.path.join('.'),
+    severity: SPECTRAL_SEVERITY[r.severity as 0 | 1] ?? 'warning',
+    message: r.message,
+  }));
+}
+
+async function withRedocly(file: string, rule: string | undefined): Promise<Finding[]> {
+  const plugin = redoclyPlugin();
+  const rules = Object.fromEntries(
+    Object.entries(plugin.configs['recommended']?.rules ?? {}).filter(([name]) => rule === undefined || name === `${plugin.id}/${rule}`),
+  );
+  if (rule !== undefined && Object.keys(rules).length !== 1) throw new Error(`the Redocly plugin has no rule ${plugin.id}/${rule}`);
+  const config = await createConfig({ extends: [], plugins: [plugin as never], rules } as never);
+  const problems = await redoclyLint({ ref: file, config });
+  return problems.map((p) => {
+    const location = p.location[0];
+    return {
+      rule: p.ruleId.replace(`${plugin.id}/`, ''),
+      file: location?.source.absoluteRef ?? file,
+      path: (location && 'pointer' in location && location.pointer ? location.pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapePointer) : []).join('.'),
+      severity: p.severity === 'error' ? 'error' : 'warning',
+      message: p.message,
+    };
+  });
+}
+
+function unescapePointer(segment: string): string {
+  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+}

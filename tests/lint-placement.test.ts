@@ -1,0 +1,74 @@
+// Where findings land in a spec split over several files of the user's, through each engine:
+// in the file and at the path the user edits, never inside node_modules.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
+
+let project: Project;
+beforeAll(async () => {
+  project = await downstreamProject();
+});
+afterAll(async () => {
+  await project?.remove();
+});
+
+const PACKAGE = '../node_modules/payment-error-contract/generated/openapi.yaml#/components';
+
+describe.each(ENGINES)('%s', (engine) => {
+  test('a path item in a file of its own: its findings are placed in that file', async () => {
+    const dir = `${engine}-split`;
+    await project.write(`${dir}/openapi.yaml`, {
+      openapi: '3.1.0',
+      info: { title: 'Split', version: '1' },
+      paths: { '/payments': { $ref: './paths/payments.yaml' }, '/refunds': { $ref: './paths/refunds.yaml' } },
+    });
+    await project.write(`${dir}/paths/payments.yaml`, {
+      post: {
+        parameters: [{ name: 'OnBehalfOf', in: 'header', schema: { type: 'string' } }],
+        responses: { '400': { $ref: `../${PACKAGE}/responses/BadRequest` }, '500': { $ref: `../${PACKAGE}/responses/BadRequest` } },
+      },
+    });
+    await project.write(`${dir}/paths/refunds.yaml`, {
+      post: { responses: { '400': { $ref: '../responses.yaml#/Refused' }, '500': { $ref: `../${PACKAGE}/responses/InternalServerError` } } },
+    });
+    await project.write(`${dir}/responses.yaml`, {
+      Refused: { description: 'Refused', content: { 'application/json': { schema: { $ref: `${PACKAGE}/schemas/BadRequestErrorBody` } }, 'text/plain': { schema: { type: 'string' } } } },
+    });
+    const findings = await lint(engine, project, `${dir}/openapi.yaml`);
+    const places = findings.map((f) => `${f.rule} ${f.file} ${f.path}`).sort();
+    expect(places).toEqual(
+      [
+        `media-type ${dir}/responses.yaml Refused.content.text/plain`,
+        `on-behalf-of-header ${dir}/paths/payments.yaml post.parameters.0.name`,
+        `status-fits-type ${dir}/paths/payments.yaml post.responses${engine === 'spectral' ? '' : '.500'}`,
+      ].sort(),
+    );
+    expect(findings.find((f) => f.rule === 'on-behalf-of-header')?.message).toContain(`$ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/parameters/OnBehalfOf`);
+    expect(findings.find((f) => f.rule === 'status-fits-type')?.message).toContain(`$ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/InternalServerError`);
+  });
+
+  test.each([
+    {
+      name: 'a broken $ref: the engine reports it, the kit does not',
+      responses: { '400': { $ref: './missing.yaml#/Nothing' }, '500': { description: 'x', content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } } } },
+      want: [],
+    },
+    {
+      name: 'a response without content, and extensions in odd places',
+      responses: { 'x-note': { $ref: '#/nowhere' }, '400': { description: 'x' }, '500': { description: 'y', content: null } },
+      want: [],
+    },
+    {
+      name: 'a schema that refers to itself through two files of the user',
+      responses: { '400': { description: 'x', content: { 'application/json': { schema: { $ref: './a.yaml#/A' } } } }, '500': { description: 'y' } },
+      want: ['body a.yaml A'],
+    },
+  ])('bad input: $name gives findings at the user\'s place or none, never a crash', async ({ name, responses, want }) => {
+    const dir = `${engine}-bad-${name.length}`;
+    await project.write(`${dir}/a.yaml`, { A: { oneOf: [{ $ref: './b.yaml#/B' }] } });
+    await project.write(`${dir}/b.yaml`, { B: { allOf: [{ $ref: './a.yaml#/A' }] } });
+    await project.write(`${dir}/openapi.yaml`, { openapi: '3.1.0', info: { title: 'Bad', version: '1' }, paths: { '/x': { post: { 'x-odd': [1, 2], responses } } } });
+    const findings = await lint(engine, project, `${dir}/openapi.yaml`);
+    const kit = findings.filter((f) => !['invalid-ref'].includes(f.rule));
+    expect(kit.map((f) => `${f.rule} ${f.file.replace(`${dir}/`, '')} ${f.path}`)).toEqual(want);
+  });
+});
