@@ -77,7 +77,7 @@ export function docsInput(document, { schemaTag }) {
   const responsesTag = {
     name: RESPONSES_TAG,
     description: [
-      'The error responses every operation may return. API specs use them by `$ref`, e.g. `payment-error-contract/openapi.yaml#/components/responses/BadRequest`.',
+      'The error responses every operation may return. API specs use them by `$ref`, e.g. `./node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest` from a spec at the root of the project (`generated/openapi-3.0.yaml` for an OpenAPI 3.0 spec).',
       ...content.responses.map((r) =>
         [
           `## ${r.httpStatus} ${r.name}`,
@@ -95,7 +95,7 @@ export function docsInput(document, { schemaTag }) {
   const headersTag = {
     name: HEADERS_TAG,
     description: [
-      'The request headers the errors refer to. API specs use them by `$ref`, e.g. `payment-error-contract/openapi.yaml#/components/parameters/IdempotencyKey`.',
+      'The request headers the errors refer to. API specs use them by `$ref`, e.g. `./node_modules/payment-error-contract/generated/openapi.yaml#/components/parameters/IdempotencyKey`.',
       ...content.headers.map((h) =>
         [
           `## ${h.name}`,

@@ -30,14 +30,27 @@ export async function bundledDocument(root = REPO_ROOT): Promise<any> {
   return document;
 }
 
+/** The one value a schema allows: `const`, or a one-value `enum` (OpenAPI 3.0 has no const). */
+export function singleValue(schema: any): unknown {
+  if (schema?.const !== undefined) return schema.const;
+  return Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined;
+}
+
 /** The component name and schema whose `type` is the given constant. */
 export function schemaOfType(document: any, type: string): { name: string; schema: any } | undefined {
-  const entry = Object.entries<any>(document.components.schemas).find(([, s]) => s?.properties?.type?.const === type);
+  const entry = Object.entries<any>(document.components.schemas).find(([, s]) => singleValue(s?.properties?.type) === type);
   return entry && { name: entry[0], schema: entry[1] };
 }
 
-/** Follows a local $ref, keeping the sibling keywords (3.1 allows them). */
+/**
+ * Follows a local $ref, keeping the sibling keywords (3.1 allows them); in OpenAPI 3.0 the same
+ * is written `allOf: [{ $ref }]` beside them.
+ */
 export function deref(document: any, node: any): any {
+  if (Array.isArray(node?.allOf) && node.allOf.length === 1 && typeof node.allOf[0]?.$ref === 'string') {
+    const { allOf, ...siblings } = node;
+    return { ...deref(document, allOf[0]), ...siblings };
+  }
   const ref: unknown = node?.$ref;
   if (typeof ref !== 'string') return node;
   const target = ref
