@@ -20,6 +20,7 @@ const NAIVE = [
   ['bundle', [bin('@redocly/cli/bin/cli.js'), 'bundle', 'openapi/openapi.yaml', '-o', 'generated/openapi.json']],
   ['lint:spectral', [bin('@stoplight/spectral-cli/dist/index.js'), 'lint', 'generated/openapi.yaml', '--ruleset', '.spectral.js', '--fail-severity', 'warn']],
   ['generate:types', [bin('openapi-typescript/bin/cli.js'), 'generated/openapi.yaml', '-o', 'generated/openapi.ts', '--root-types', '--enum-values']],
+  ['generate:openapi-3.0', [script('generate-openapi-3.0.js'), '--root', '.']],
   ['generate:runtime', [script('generate-runtime.js'), '--root', '.']],
   ['generate:json-schema', [script('generate-json-schema.js'), '--root', '.']],
   ['generate:errors-md', [script('generate-errors-md.js'), '--root', '.']],

@@ -3,6 +3,7 @@
 //   --quick          each once, on small inputs: a smoke test of the harness, not a measurement
 //   --only a,b       only these: build, runtime, lint, consumers, docs
 //   --out <dir>      write the results there instead of dist/bench/
+//   --lint-spec <f>  also time the lint kits on this spec (repeatable), e.g. a public API's
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +27,14 @@ const args = process.argv.slice(2);
 const option = (/** @type {string} */ name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = args.includes('--quick');
 const only = option('--only')?.split(',');
+const lintSpecs = args.flatMap((arg, i) => (arg === '--lint-spec' && args[i + 1] ? [/** @type {string} */ (args[i + 1])] : []));
 const out = path.resolve(option('--out') ?? path.join(REPO_ROOT, 'dist/bench'));
 
 /** @type {Record<string, () => Promise<Figure[]>>} in the order they run */
 const benchmarks = {
   build: () => benchBuild({ runs: quick ? 1 : 5 }),
   runtime: () => benchRuntime({ quick }),
-  lint: () => benchLint({ runs: quick ? 1 : 3, quick }),
+  lint: () => benchLint({ runs: quick ? 1 : 3, quick, specs: lintSpecs }),
   consumers: () => benchConsumers({ runs: quick ? 1 : 15 }),
   docs: () => benchDocs({ runs: quick ? 1 : 5 }),
 };

@@ -18,8 +18,11 @@ export interface Rule {
   readonly check: (root: unknown, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
 }
 
-/** A finding, and the object it is about when that object may be reached from many places (reported once). */
-type Reported = Finding & { readonly about?: object };
+/**
+ * A finding, and the object it is about when that object may be reached from many places: it is
+ * reported once per object and `once` (the message, unless given).
+ */
+type Reported = Finding & { readonly about?: object; readonly once?: string };
 
 /** Operations are three segments deep (paths, path, method): below that, `use` findings stay on the first $ref. */
 const OPERATION = 3;
@@ -60,7 +63,8 @@ const body: Rule = {
             message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
             path,
             suggest: sharedResponse(media.status),
-            ...(isObject(schema) ? { about: schema } : {}),
+            // A schema of the user's used under several statuses: one finding, where it is written.
+            ...(isObject(schema) ? { about: schema, once: 'not an error body' } : {}),
           };
           continue;
         }
@@ -241,6 +245,8 @@ const responsesDeclared: Rule = {
   description: 'Every operation declares the 400 and 500 responses any request may get.',
   *check(root, tree) {
     for (const { operation, path } of operations(root, tree)) {
+      // A webhook is answered by the client's server, which need not speak the contract.
+      if (path[0] === 'webhooks') continue;
       const responses = tree.get(operation, 'responses');
       const classes = new Set(Object.keys(isObject(responses) ? responses : {}).flatMap((key) => {
         const status = errorStatus(key);
@@ -272,11 +278,12 @@ export function runRule(rule: Rule, root: unknown, tree: Tree): Finding[] {
   if (!version) return [];
   const findings: Finding[] = [];
   const reported = new WeakMap<object, Set<string>>();
-  for (const { about, ...finding } of rule.check(root, tree, version)) {
+  for (const { about, once, ...finding } of rule.check(root, tree, version)) {
     if (about) {
-      const messages = reported.get(about) ?? new Set();
-      if (messages.has(finding.message)) continue;
-      reported.set(about, messages.add(finding.message));
+      const keys = reported.get(about) ?? new Set();
+      const key = once ?? finding.message;
+      if (keys.has(key)) continue;
+      reported.set(about, keys.add(key));
     }
     findings.push(finding);
   }

@@ -44,11 +44,11 @@ ruleCases('body', 'error', [
     ],
   },
   {
-    name: 'invalid: a component of the user that is not the error body, used by two operations, is reported once where it is written',
+    name: 'invalid: a component of the user that is not the error body, used under several statuses, is reported once where it is written',
     change: (d) => {
       d.components.schemas.Problem = NOT_A_BODY;
       d.paths['/payments'].post.responses['500'] = jsonResponse({ $ref: '#/components/schemas/Problem' });
-      d.paths['/refunds'] = { post: { responses: { '500': jsonResponse({ $ref: '#/components/schemas/Problem' }) } } };
+      d.paths['/refunds'] = { post: { responses: { '400': jsonResponse({ $ref: '#/components/schemas/Problem' }), '500': jsonResponse({ $ref: '#/components/schemas/Problem' }) } } };
     },
     want: [
       {
