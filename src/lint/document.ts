@@ -25,6 +25,8 @@ export interface Finding {
   readonly use?: number;
   /** A component of this package's document the message suggests; the adapter writes the $ref where the `{ref}` token is. */
   readonly suggest?: string;
+  /** Reported only when the node at the path is written in the user's files: what an installed package wrote is not theirs to change. */
+  readonly written?: boolean;
 }
 
 export type OpenApiVersion = '3.0' | '3.1';

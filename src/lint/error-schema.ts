@@ -6,14 +6,18 @@ import { codeFormat, errorTypes } from '../../generated/error-catalog.ts';
 import { codesOf, hasOpenCodes, isErrorType } from '../lookup.ts';
 import { describe } from '../read.ts';
 import { nearest } from '../suggest.ts';
+import type { ErrorType } from '../types.ts';
 import { isObject, type JsonPath, type Tree } from './document.ts';
 
 /** One object schema of an error body: its `type` value and how it departs from the contract. */
 export interface Variant {
   /** Where the variant is, relative to the schema. */
   readonly path: JsonPath;
+  /** A known error type, or the first characters of another value; undefined when it is not one value. */
   readonly type: string | undefined;
-  /** Empty when the variant is the contract's schema of its type. */
+  /** The values of its `code` enum, or `open` for a code of any value; undefined when `type` is no error type. */
+  readonly codes: readonly unknown[] | 'open' | undefined;
+  /** How it departs from the contract's schema of its type, but for its codes (see `codeDifference`). */
   readonly differences: readonly string[];
 }
 
@@ -64,7 +68,7 @@ function analyse(schema: Record<string, unknown>, path: JsonPath, tree: Tree, wi
       const inner = analyse(member.schema, [...path, 'allOf', member.index], tree, within);
       if (inner.kind === 'error-body') {
         const type = inner.variants.length === 1 ? inner.variants[0]?.type : undefined;
-        return { kind: 'error-body', variants: [{ path, type, differences: ['it adds other schemas to the shared one with `allOf` (the body has exactly type, code and message)'] }] };
+        return { kind: 'error-body', variants: [{ path, type, codes: undefined, differences: ['it adds other schemas to the shared one with `allOf` (the body has exactly type, code and message)'] }] };
       }
     }
     const properties = tree.get(schema, 'properties');
@@ -95,13 +99,15 @@ function variant(schema: Record<string, unknown>, members: Members, path: JsonPa
   const typeSchema = unwrap(members.type, tree);
   const type = singleValue(typeSchema);
   const differences: string[] = [];
+  let codes: Variant['codes'];
   if (type === undefined) {
     differences.push('its `type` is not one fixed value');
   } else if (!isErrorType(type)) {
     const near = nearest(type, errorTypes);
     differences.push(`${describe(type)} is not an error type of the contract${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
   } else {
-    differences.push(...codeDifferences(type, unwrap(members.code, tree)));
+    const values = unwrap(members.code, tree)['enum'];
+    codes = Array.isArray(values) ? values : 'open';
   }
   const nullable = REQUIRED.filter((name) => allowsNull(unwrap(members[name], tree)));
   if (allowsNull(schema)) differences.push('it may be null');
@@ -110,24 +116,24 @@ function variant(schema: Record<string, unknown>, members: Members, path: JsonPa
   const missing = REQUIRED.filter((name) => !(Array.isArray(required) && required.includes(name)));
   if (missing.length) differences.push(`it does not require ${missing.join(', ')}`);
   if (tree.get(schema, 'additionalProperties') !== false) differences.push('it allows members other than type, code and message');
-  return { path, type: type === undefined ? undefined : type.slice(0, 64), differences };
+  return { path, type: type === undefined ? undefined : type.slice(0, 64), codes, differences };
 }
 
-function codeDifferences(type: string, codeSchema: Record<string, unknown>): string[] {
-  const values = Array.isArray(codeSchema['enum']) ? (codeSchema['enum'] as unknown[]) : undefined;
-  if (hasOpenCodes(type)) {
-    return values ? [`it has its own \`code\` enum, but the contract lists no codes for ${type} (any code of the form ${codeFormat})`] : [];
-  }
-  if (!values) return [`its \`code\` is an open string, but the contract lists the codes of ${type}`];
-  const want = codesOf(type as Parameters<typeof codesOf>[0]);
-  const given = new Set(values);
+/** The codes the contract gives a type: its list, or `open` where the reference lists none. */
+export function contractCodes(type: ErrorType): readonly string[] | 'open' {
+  return hasOpenCodes(type) ? 'open' : codesOf(type);
+}
+
+/** How a `code` enum differs from a list of codes, in words ("lacks a, b and adds c"); undefined when they are the same. */
+export function listDifference(codes: readonly unknown[], want: readonly string[]): string | undefined {
+  const given = new Set(codes);
   const lacks = want.filter((code) => !given.has(code));
-  const adds = values.filter((code) => typeof code !== 'string' || !want.includes(code)).map(codeName);
-  if (lacks.length === 0 && adds.length === 0) return [];
+  const adds = codes.filter((code) => typeof code !== 'string' || !want.includes(code)).map(codeName);
+  if (lacks.length === 0 && adds.length === 0) return undefined;
   const parts = [];
   if (lacks.length) parts.push(`lacks ${list(lacks)}`);
   if (adds.length) parts.push(`adds ${list(adds)}`);
-  return [`its own \`code\` enum ${parts.join(' and ')}`];
+  return parts.join(' and ');
 }
 
 /** A code as a message names it: short, whatever the spec holds. */

@@ -4,11 +4,14 @@
 import { httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
 import { checkErrorResponse } from '../check.ts';
 import { describeError } from '../describe.ts';
+import { codeFormat } from '../../generated/error-catalog.ts';
+import { codesDeclared, declares, DECLARATION, readDeclaration, type ReadDeclaration } from '../declaration.ts';
 import { isErrorType, statusOf } from '../lookup.ts';
+import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
-import { analyseErrorSchema } from './error-schema.ts';
-import { errorBodies, errorResponses, errorStatus, examplesOf, isJsonMediaType, mediaTypes, operations, parameters, type ErrorStatus, type MediaAt } from './walk.ts';
+import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
+import { errorBodies, errorResponses, errorStatus, examplesOf, isJsonMediaType, mediaTypes, operations, parameters, pathItems, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
@@ -68,10 +71,14 @@ const body: Rule = {
           };
           continue;
         }
+        const declared = declarationOf(operation, tree)?.declaration;
         for (const variant of analysis.variants) {
-          if (variant.differences.length === 0) continue;
+          const differences = [...(declared ? declaredDifferences(variant, analysis, declared) : contractDifferences(variant)), ...variant.differences];
+          if (differences.length === 0) continue;
           yield {
-            message: `This ${variant.type === undefined ? 'error' : variant.type} body is a look-alike of the shared schema: ${variant.differences.join('; ')}. $ref {ref} instead.`,
+            message: declared
+              ? `This ${variant.type ?? 'error'} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
+              : `This ${variant.type ?? 'error'} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
             path: [...path, ...variant.path],
             suggest: sharedSchema(variant.type),
             about: resolve(tree, schema, variant.path) ?? media.media,
@@ -81,6 +88,32 @@ const body: Rule = {
     }
   },
 };
+
+/** How a variant's codes differ from the contract's. */
+function contractDifferences(variant: Variant): string[] {
+  if (variant.codes === undefined || variant.type === undefined || !isErrorType(variant.type)) return [];
+  const want = contractCodes(variant.type);
+  if (want === 'open') return variant.codes === 'open' ? [] : [`it has its own \`code\` enum, but the contract lists no codes for ${variant.type} (any code of the form ${codeFormat})`];
+  if (variant.codes === 'open') return [`its \`code\` is an open string, but the contract lists the codes of ${variant.type}`];
+  const difference = listDifference(variant.codes, want);
+  return difference ? [`its own \`code\` enum ${difference}`] : [];
+}
+
+/**
+ * Under an operation that declares its errors, a body is the shared one (as written before
+ * narrowing: every variant the contract's), or narrowed to exactly what the operation declares.
+ */
+function declaredDifferences(variant: Variant, analysis: ErrorSchema & { kind: 'error-body' }, declared: Map<ErrorType, unknown> | ReadonlyMap<ErrorType, unknown>): string[] {
+  if (variant.codes === undefined || variant.type === undefined || !isErrorType(variant.type)) return [];
+  const shared = analysis.variants.every((v) => contractDifferences(v).length === 0);
+  const want = codesDeclared(declared as Parameters<typeof codesDeclared>[0], variant.type);
+  if (want === undefined) return shared ? [] : [`${DECLARATION} does not declare ${variant.type}`];
+  if (contractDifferences(variant).length === 0) return [];
+  if (want === 'open') return variant.codes === 'open' ? [] : [`it has its own \`code\` enum, but ${DECLARATION} declares any code of ${variant.type}`];
+  if (variant.codes === 'open') return [`its \`code\` is an open string, but ${DECLARATION} declares codes of ${variant.type}`];
+  const difference = listDifference(variant.codes, want);
+  return difference ? [`its \`code\` enum ${difference} of what ${DECLARATION} declares`] : [];
+}
 
 const mediaType: Rule = {
   name: 'media-type',
@@ -266,8 +299,140 @@ const responsesDeclared: Rule = {
   },
 };
 
+/** Operations' declarations, read once per operation object. */
+const declarations = new WeakMap<object, ReadDeclaration | null>();
+
+/** The operation's `x-payment-errors`, read; undefined when it has none. */
+function declarationOf({ operation }: OperationAt, tree: Tree): ReadDeclaration | undefined {
+  let read = declarations.get(operation);
+  if (read === undefined) {
+    read = DECLARATION in operation ? readDeclaration(tree.get(operation, DECLARATION), (node, key) => tree.get(node, key)) : null;
+    declarations.set(operation, read);
+  }
+  return read ?? undefined;
+}
+
+/** Where an operation says "<METHOD> <path>" in messages. */
+function operationName({ path }: OperationAt): string {
+  return path[0] === 'webhooks' ? `webhook ${String(path[1])} ${String(path[2]).toUpperCase()}` : `${String(path[2]).toUpperCase()} ${String(path[1])}`;
+}
+
+const declaration: Rule = {
+  name: 'declaration',
+  severity: 'error',
+  description: `An operation's ${DECLARATION} maps error types of the contract to \`all\` or to a list of their codes, each once.`,
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      if (!(DECLARATION in operation.operation)) continue;
+      const value = tree.get(operation.operation, DECLARATION);
+      const at = [...operation.path, DECLARATION];
+      if (value === undefined) {
+        yield { message: `The ${DECLARATION} of ${operationName(operation)} cannot be read: its $ref does not resolve.`, path: at, use: OPERATION };
+        continue;
+      }
+      for (const problem of declarationOf(operation, tree)?.problems ?? []) {
+        // A declaration shared by $ref is written once: its problems are reported once, where it is.
+        yield { message: `${DECLARATION}: ${problem.message}.`, path: [...at, ...problem.path], ...(typeof value === 'object' && value !== null ? { about: value, once: `${problem.path.join('/')} ${problem.message}` } : {}) };
+      }
+    }
+    for (const { item, path } of pathItems(root, tree)) {
+      if (DECLARATION in item) yield { message: `${DECLARATION} belongs on each operation of a path, not on the path: declare it on the operations (the same declaration by $ref, if they share it).`, path: [...path, DECLARATION] };
+    }
+  },
+};
+
+const declarationDeprecated: Rule = {
+  name: 'declaration-deprecated',
+  severity: 'warn',
+  description: `A code an operation's ${DECLARATION} declares is not deprecated by the contract.`,
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      const read = declarationOf(operation, tree);
+      const value = read && tree.get(operation.operation, DECLARATION);
+      for (const { path, type, code, replacement } of read?.deprecated ?? []) {
+        yield {
+          message: `${DECLARATION}: ${type}.${code} is deprecated${replacement ? `; declare ${replacement}, which replaces it` : ''}. A major release of the contract will remove it.`,
+          path: [...operation.path, DECLARATION, ...path],
+          ...(typeof value === 'object' && value !== null ? { about: value, once: `${type}.${code}` } : {}),
+        };
+      }
+    }
+  },
+};
+
+const declarationSendable: Rule = {
+  name: 'declaration-sendable',
+  severity: 'error',
+  description: `An operation can send each error type its ${DECLARATION} declares: a response of the type's status (or its range, or default) carries it.`,
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      const declared = declarationOf(operation, tree)?.declaration;
+      if (!declared || declared.size === 0) continue;
+      const carried = new Set<string>();
+      for (const media of errorBodies(operation, tree)) {
+        const analysis = analyseErrorSchema(tree.get(media.media, 'schema'), tree);
+        if (analysis.kind !== 'error-body') continue;
+        for (const variant of analysis.variants) {
+          if (variant.type === undefined || !isErrorType(variant.type)) continue;
+          const status = statusOf(variant.type);
+          if (media.status.class === undefined || (media.status.class === status && (!media.status.exact || Number(media.status.key) === status))) carried.add(variant.type);
+        }
+      }
+      for (const type of declared.keys()) {
+        if (carried.has(type)) continue;
+        const status = statusOf(type);
+        yield {
+          message: `${operationName(operation)} declares ${type}, sent with ${status}, but no ${status}, ${String(status)[0]}XX or default response of it carries it: $ref {ref}.`,
+          path: [...operation.path, DECLARATION, type],
+          use: OPERATION,
+          suggest: sharedResponse({ key: String(status), class: status, exact: true }),
+        };
+      }
+    }
+  },
+};
+
+const exampleDeclared: Rule = {
+  name: 'example-declared',
+  severity: 'error',
+  description: `The error examples of an operation that declares its errors use only (type, code) pairs its ${DECLARATION} declares.`,
+  *check(root, tree) {
+    for (const operation of operations(root, tree)) {
+      const declared = declarationOf(operation, tree)?.declaration;
+      if (!declared) continue;
+      for (const media of errorBodies(operation, tree)) {
+        for (const { value, path, holder } of examplesOf(media, tree)) {
+          if (!isObject(value) || typeof value['type'] !== 'string' || typeof value['code'] !== 'string') continue;
+          if (declares(declared, value['type'], value['code'])) continue;
+          yield {
+            message: `This example (${describe(value['type'])}, ${describe(value['code'])}) is not one the ${DECLARATION} of ${operationName(operation)} declares.`,
+            path,
+            about: holder,
+            // The package's own examples are not the user's to change: narrowing leaves them out.
+            written: true,
+          };
+        }
+      }
+    }
+  },
+};
+
 /** Every rule, in the order their findings read best. */
-export const rules: readonly Rule[] = [body, mediaType, statusFitsType, otherStatus, example, exampleMessage, idempotencyKeyUuid, onBehalfOfHeader, responsesDeclared];
+export const rules: readonly Rule[] = [
+  body,
+  mediaType,
+  statusFitsType,
+  otherStatus,
+  example,
+  exampleMessage,
+  idempotencyKeyUuid,
+  onBehalfOfHeader,
+  responsesDeclared,
+  declaration,
+  declarationDeprecated,
+  declarationSendable,
+  exampleDeclared,
+];
 
 /**
  * Runs one rule on a document. Findings about an object reached from several places (a shared

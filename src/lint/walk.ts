@@ -45,6 +45,17 @@ export function* operations(root: unknown, tree: Tree): Generator<OperationAt> {
   }
 }
 
+/** Every path item under `paths` and `webhooks`. */
+export function* pathItems(root: unknown, tree: Tree): Generator<{ item: Record<string, unknown>; path: JsonPath }> {
+  for (const section of ['paths', 'webhooks']) {
+    const items = tree.get(root, section);
+    for (const key of keysOf(items)) {
+      const item = tree.get(items, key);
+      if (isObject(item)) yield { item, path: [section, key] };
+    }
+  }
+}
+
 export interface ResponseAt {
   readonly status: ErrorStatus;
   readonly response: Record<string, unknown>;

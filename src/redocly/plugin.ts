@@ -32,8 +32,9 @@ function redoclyTree(root: object, ctx: VisitorContext): Tree {
 /**
  * Where the finding is written: along its path, following the user's own $refs (up to `use`),
  * and stopping on a $ref below `use` or into an installed package: the $ref is the place to edit.
+ * Undefined for a finding only about what the user wrote, when the node is an installed package's.
  */
-function placeOf(root: unknown, ctx: VisitorContext, { path, use }: Finding): Location {
+function placeOf(root: unknown, ctx: VisitorContext, { path, use, written }: Finding): Location | undefined {
   let node = root;
   let location = ctx.location;
   for (const [i, key] of path.entries()) {
@@ -44,8 +45,9 @@ function placeOf(root: unknown, ctx: VisitorContext, { path, use }: Finding): Lo
       location = here;
       continue;
     }
-    const resolved = use !== undefined && i >= use ? undefined : ctx.resolve(value, location.source.absoluteRef);
-    if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef)) return here.key();
+    const resolved = use !== undefined && i >= use && !written ? undefined : ctx.resolve(value, location.source.absoluteRef);
+    if (written && resolved?.location && isInstalledFile(resolved.location.source.absoluteRef)) return undefined;
+    if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef) || (use !== undefined && i >= use)) return here.key();
     node = resolved.node;
     location = resolved.location;
   }
@@ -69,6 +71,7 @@ function visitor(rule: Rule): Visitor {
         const packageRoot = findings.length ? installedPackageRoot(files) : undefined;
         for (const finding of findings) {
           const location = placeOf(root, ctx, finding);
+          if (!location) continue;
           ctx.report({ message: messageOf(finding, version, location.source.absoluteRef, packageRoot), location });
         }
       },

@@ -23,10 +23,11 @@ function spectralRule(rule: Rule): SpectralRule {
     if (!version || findings.length === 0) return [];
     const inventory = context.documentInventory;
     const packageRoot = installedPackageRoot(Object.keys(isObject(inventory.referencedDocuments) ? inventory.referencedDocuments : {}));
-    return findings.map((finding) => {
+    return findings.flatMap((finding) => {
       const path = placeOf(inventory, finding);
+      if (!path) return [];
       const file = inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined;
-      return { message: messageOf(finding, version, file, packageRoot), path: [...path] };
+      return [{ message: messageOf(finding, version, file, packageRoot), path: [...path] }];
     });
   };
   return { description: rule.description, message: '{{error}}', severity: rule.severity, given: '$', then: { function: check } };
@@ -37,7 +38,8 @@ function spectralRule(rule: Rule): SpectralRule {
  * `use`, on the node itself rather than where a $ref leads. Spectral cannot place a finding on a
  * `$ref` itself (it follows it), so such a finding lands on the map that holds the $ref.
  */
-function placeOf(inventory: DocumentInventory, { path, use }: Finding): JsonPath {
+function placeOf(inventory: DocumentInventory, { path, use, written }: Finding): JsonPath | undefined {
+  if (written && isInstalledFile(inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined)) return undefined;
   const anchor = use === undefined ? undefined : inventory.findAssociatedItemForPath(path.slice(0, use), true);
   for (let length = path.length; length > 0; length--) {
     const prefix = path.slice(0, length);

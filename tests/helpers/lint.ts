@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConfig, lint as redoclyLint } from '@redocly/openapi-core';
 import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
@@ -42,11 +43,25 @@ export interface Project {
   remove(): Promise<void>;
 }
 
-/** A project folder with the package installed. */
-export async function downstreamProject(): Promise<Project> {
+/** The kit for each engine: this repository's (from src/), or one compiled from another copy of the project. */
+export interface Kit {
+  spectral: { rules: Record<string, unknown> };
+  redocly: () => { id: string; configs: Record<string, { rules: Record<string, string> }> };
+}
+
+const SOURCE_KIT: Kit = { spectral: spectralRuleset, redocly: redoclyPlugin };
+
+/** The kit compiled into a copy of the project (its dist/), with that copy's contract. */
+export async function compiledKit(root: string): Promise<Kit> {
+  const load = (file: string) => import(pathToFileURL(path.join(root, file)).href);
+  return { spectral: (await load('dist/src/spectral/ruleset.js')).default, redocly: (await load('dist/src/redocly/plugin.js')).default };
+}
+
+/** A project folder with the package installed: this repository, or another copy of it. */
+export async function downstreamProject(packageRoot = REPO_ROOT): Promise<Project> {
   const dir = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-lint-'));
   await mkdir(path.join(dir, 'node_modules'));
-  await symlink(REPO_ROOT, path.join(dir, 'node_modules/payment-error-contract'), 'dir');
+  await symlink(packageRoot, path.join(dir, 'node_modules/payment-error-contract'), 'dir');
   return {
     dir,
     async write(file, content) {
@@ -60,13 +75,13 @@ export async function downstreamProject(): Promise<Project> {
 }
 
 /** Lints `file` of the project with one rule (every rule when `rule` is undefined) through an engine. */
-export async function lint(engine: Engine, project: Project, file: string, rule?: string): Promise<Finding[]> {
+export async function lint(engine: Engine, project: Project, file: string, rule?: string, kit: Kit = SOURCE_KIT): Promise<Finding[]> {
   const absolute = path.join(project.dir, file);
   // As `npx spectral lint` and `npx redocly lint` run: from the project's folder.
   const previous = process.cwd();
   process.chdir(project.dir);
   try {
-    const findings = engine === 'spectral' ? await withSpectral(absolute, rule) : await withRedocly(absolute, rule);
+    const findings = engine === 'spectral' ? await withSpectral(absolute, rule, kit) : await withRedocly(absolute, rule, kit);
     return findings.map((f) => ({ ...f, file: path.relative(project.dir, f.file) }));
   } finally {
     process.chdir(previous);
@@ -75,13 +90,14 @@ export async function lint(engine: Engine, project: Project, file: string, rule?
 
 const SPECTRAL_SEVERITY = ['error', 'warning'] as const;
 
-async function withSpectral(file: string, rule: string | undefined): Promise<Finding[]> {
-  const rules = Object.fromEntries(Object.entries(spectralRuleset.rules).filter(([name]) => rule === undefined || name === `payment-error-${rule}`));
+async function withSpectral(file: string, rule: string | undefined, kit: Kit): Promise<Finding[]> {
+  const rules = Object.fromEntries(Object.entries(kit.spectral.rules).filter(([name]) => rule === undefined || name === `payment-error-${rule}`));
   if (rule !== undefined && Object.keys(rules).length !== 1) throw new Error(`the Spectral ruleset has no rule payment-error-${rule}`);
   const spectral = new spectralCore.Spectral();
   spectral.setRuleset({ rules } as never);
   const results = await spectral.run(new spectralCore.Document(await readFile(file, 'utf8'), spectralParsers.Yaml, file));
-  return results.map((r) => ({
+  // The kit's findings only, not Spectral's own (invalid-ref and the like).
+  return results.filter((r) => String(r.code) in rules).map((r) => ({
     rule: String(r.code).replace(/^payment-error-/, ''),
     file: r.source ?? file,
     path: r.path.join('.'),
@@ -90,8 +106,8 @@ async function withSpectral(file: string, rule: string | undefined): Promise<Fin
   }));
 }
 
-async function withRedocly(file: string, rule: string | undefined): Promise<Finding[]> {
-  const plugin = redoclyPlugin();
+async function withRedocly(file: string, rule: string | undefined, kit: Kit): Promise<Finding[]> {
+  const plugin = kit.redocly();
   const rules = Object.fromEntries(
     Object.entries(plugin.configs['recommended']?.rules ?? {}).filter(([name]) => rule === undefined || name === `${plugin.id}/${rule}`),
   );

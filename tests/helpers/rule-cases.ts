@@ -2,7 +2,7 @@
 // downstream spec and the findings it must give, with the file and path where each is placed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { downstreamSpec } from './downstream-fixture.ts';
-import { ENGINES, downstreamProject, lint, type Engine, type Project } from './lint.ts';
+import { ENGINES, downstreamProject, lint, type Engine, type Kit, type Project } from './lint.ts';
 
 export interface Want {
   path: string;
@@ -24,12 +24,18 @@ export interface Case {
   file?: (engine: Engine) => string;
 }
 
-/** Runs every case of a rule through both engines. */
-export function ruleCases(rule: string, severity: 'error' | 'warning', cases: Case[]) {
+/**
+ * Runs every case of a rule through both engines; with `kit`, the kit (and package) of another
+ * copy of the project, e.g. one whose contract deprecates a code.
+ */
+export function ruleCases(rule: string, severity: 'error' | 'warning', cases: Case[], kit?: () => Promise<{ root: string; kit: Kit }>) {
   let project: Project;
+  let other: Kit | undefined;
   beforeAll(async () => {
-    project = await downstreamProject();
-  });
+    const compiled = await kit?.();
+    other = compiled?.kit;
+    project = await downstreamProject(compiled?.root);
+  }, 120_000);
   afterAll(async () => {
     await project?.remove();
   });
@@ -39,7 +45,7 @@ export function ruleCases(rule: string, severity: 'error' | 'warning', cases: Ca
       await change(document, project);
       const at = file?.(engine) ?? `${engine}-${i}.yaml`;
       await project.write(at, document);
-      const got = await lint(engine, project, at, rule);
+      const got = await lint(engine, project, at, rule, other);
       // Each engine lists findings in an order of its own.
       const order = (a: { file: string; path: string; message: string }, b: typeof a) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path) || a.message.localeCompare(b.message);
       expect(got.sort(order)).toEqual(

@@ -1,5 +1,6 @@
 import { bundledSpec, downstreamSpec, jsonResponse } from '../helpers/downstream-fixture.ts';
 import { pkg } from '../helpers/lint.ts';
+import { narrowedSchema } from '../helpers/narrowed.ts';
 import { ruleCases } from '../helpers/rule-cases.ts';
 
 const RESPONSES = 'paths./payments.post.responses';
@@ -151,6 +152,42 @@ ruleCases('body', 'error', [
       {
         path: `${RESPONSES}.402.content.application/json.schema`,
         message: 'The 402 response body is not the standardized error body (it has no `type`, `code` and `message`): $ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest.',
+      },
+    ],
+  },
+  {
+    name: 'valid: under a declaration, the shared responses (before narrowing), and a body narrowed to exactly what is declared',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { payment_error: ['expired_card', 'fraud'], account_error: 'all', api_error: 'all' };
+      d.paths['/payments'].post.responses['402'] = jsonResponse({ oneOf: [narrowedSchema('PaymentError', ['expired_card', 'fraud']), pkg('schemas/AccountError')] });
+    },
+    want: [],
+  },
+  {
+    name: 'invalid: a body narrowed by hand to other codes, and to a type, than the operation declares',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { payment_error: ['expired_card', 'fraud'], api_error: 'all' };
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ oneOf: [narrowedSchema('PaymentError', ['expired_card', 'not_enough_balance']), pkg('schemas/AccountError')] });
+    },
+    want: [
+      {
+        path: `${RESPONSES}.400.content.application/json.schema.oneOf.0`,
+        message: `This payment_error body is neither the shared schema nor the shared schema narrowed to the operation's x-payment-errors: its \`code\` enum lacks fraud and adds not_enough_balance of what x-payment-errors declares. Narrow it with \`payment-errors narrow\`, or $ref ${REF}/schemas/PaymentError.`,
+      },
+      {
+        path: `${RESPONSES}.400.content.application/json.schema.oneOf.1`,
+        spectral: `${RESPONSES}.400.content.application/json.schema.oneOf`,
+        message: `This account_error body is neither the shared schema nor the shared schema narrowed to the operation's x-payment-errors: x-payment-errors does not declare account_error. Narrow it with \`payment-errors narrow\`, or $ref ${REF}/schemas/AccountError.`,
+      },
+    ],
+  },
+  {
+    name: 'invalid: without a declaration, a narrowed body is a look-alike',
+    change: (d) => (d.paths['/payments'].post.responses['400'] = jsonResponse(narrowedSchema('PaymentError', ['expired_card']))),
+    want: [
+      {
+        path: `${RESPONSES}.400.content.application/json.schema`,
+        message: `This payment_error body is a look-alike of the shared schema: its own \`code\` enum lacks missing_billing_info, missing_shipping_info, invalid_order_currency, invalid_order_amount and 49 more. $ref ${REF}/schemas/PaymentError instead.`,
       },
     ],
   },
