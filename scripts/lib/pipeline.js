@@ -1,6 +1,7 @@
 // The two stages every entry point shares: validate openapi/ (and the catalog), then generate
 // the contents of generated/ in memory. build.js writes them; check.js compares them.
 import { bundleFiles, bundleSpec } from '../bundle.js';
+import { generateErrorSchemas } from '../generate-error-schemas.js';
 import { generateErrorsMarkdown } from '../generate-errors-md.js';
 import { generateJsonSchema } from '../generate-json-schema.js';
 import { generateOpenApi30 } from '../generate-openapi-3.0.js';
@@ -45,6 +46,7 @@ export async function generate(document, timed = () => {}) {
     generateOpenApi30(document),
     time('generate:types', () => generateTypes(document), timed),
     generateRuntime(document),
+    generateErrorSchemas(document),
     generateJsonSchema(document),
     generateErrorsMarkdown(document),
   ]);

@@ -2,9 +2,11 @@
 // `extends: [payment-errors/recommended]`: the checks of src/lint/, each a rule named
 // `payment-errors/<name>`. This file only adapts them: it reads the document through Redocly's
 // resolver, file by file, and places each finding in the user's file (never inside node_modules).
+import { DECLARATION } from '../declaration.ts';
 import { isRef, openApiVersion, type Finding, type Tree } from '../lint/document.ts';
 import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
 import { rules, runRule, type Rule } from '../lint/rules.ts';
+import { planNarrowing } from '../narrow/plan.ts';
 import type { Location, Plugin, Visitor, VisitorContext } from './types.ts';
 
 export const PLUGIN_ID = 'payment-errors';
@@ -79,6 +81,67 @@ function visitor(rule: Rule): Visitor {
   };
 }
 
+/**
+ * The narrow decorator (`decorators: { payment-errors/narrow: on }`): `redocly bundle` writes each
+ * declaring operation's error responses narrowed to its x-payment-errors (src/narrow/plan.ts).
+ * It runs as the bundle is finished, when every $ref left is local to the bundle.
+ */
+function narrowDecorator(): Visitor {
+  return {
+    ref: { enter() {} },
+    Root: {
+      leave(root, ctx) {
+        if (!openApiVersion(root) || typeof root !== 'object' || root === null) return;
+        const tree = bundleTree(root, ctx);
+        const plan = planNarrowing(root, tree);
+        if (plan.problems.length > 0) {
+          for (const problem of plan.problems) ctx.report({ message: `${DECLARATION}: ${problem.message}; the document was not narrowed.`, location: ctx.location.child([...problem.path]) });
+          return;
+        }
+        const document = root as Record<string, any>;
+        for (const { path, component } of plan.responses) {
+          const responses = walk(document, path.slice(0, -1), tree);
+          if (responses) responses[String(path[path.length - 1])] = { $ref: `#/components/responses/${component}` };
+        }
+        const components = (document['components'] ??= {}) as Record<string, Record<string, unknown>>;
+        for (const kind of ['schemas', 'responses'] as const) {
+          const map = (components[kind] ??= {});
+          for (const name of plan.unused[kind]) delete map[name];
+          for (const [name, content] of plan.components[kind]) map[name] = content;
+        }
+      },
+    },
+  };
+}
+
+/** The bundle read through local $refs (pointers into itself), and Redocly's resolver for the rest. */
+function bundleTree(root: object, ctx: VisitorContext): Tree {
+  const outside = redoclyTree(root, ctx);
+  const pointer = (ref: string): unknown => {
+    let node: unknown = root;
+    for (const raw of ref.slice(2).split('/')) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return node;
+  };
+  return {
+    get(node, key) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+      let value = (node as Record<string | number, unknown>)[key];
+      for (let hops = 0; isRef(value) && value.$ref.startsWith('#/') && hops < 32; hops++) value = pointer(value.$ref);
+      return isRef(value) ? outside.get(node, key) : value;
+    },
+  };
+}
+
+/** The object at a path of the document, through the tree. */
+function walk(root: unknown, path: ReadonlyArray<string | number>, tree: Tree): Record<string, unknown> | undefined {
+  let node = root;
+  for (const key of path) node = tree.get(node, key);
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
+}
+
 const severities = (strict: boolean) => Object.fromEntries(rules.map((rule) => [`${PLUGIN_ID}/${rule.name}`, strict ? 'error' : rule.severity] as const));
 
 /** The plugin: its rules, `recommended` (each rule at its severity) and `all` (every rule an error, for CI that fails on any finding). */
@@ -86,6 +149,7 @@ export default function paymentErrorsPlugin(): Plugin {
   return {
     id: PLUGIN_ID,
     rules: { oas3: Object.fromEntries(rules.map((rule) => [rule.name, () => visitor(rule)])) },
+    decorators: { oas3: { narrow: narrowDecorator } },
     configs: { recommended: { rules: severities(false) }, all: { rules: severities(true) } },
   };
 }

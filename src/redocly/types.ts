@@ -25,5 +25,6 @@ export interface Visitor {
 export interface Plugin {
   readonly id: string;
   readonly rules: { readonly oas3: Record<string, () => Visitor> };
+  readonly decorators: { readonly oas3: Record<string, () => Visitor> };
   readonly configs: Record<string, { readonly rules: Record<string, 'error' | 'warn' | 'off'> }>;
 }

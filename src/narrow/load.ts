@@ -1,0 +1,112 @@
+// Reads a spec for the CLI (narrow, check --spec): the file, and every file its $refs lead to,
+// into one `Tree` that follows $refs the way the linters do. File access and path arithmetic are
+// passed in (bin/ does them with Node), so this stays free of Node.
+import { isObject, isRef, type Tree } from '../lint/document.ts';
+import { readSource, SourceError, type Source, type YamlModule } from './source.ts';
+
+export interface SpecFiles {
+  /** The text of a file; rejects with a message when it cannot be read (or is too large). */
+  read(file: string): Promise<string>;
+  /** The file a relative reference leads to, from a file. */
+  resolve(fromFile: string, relative: string): string;
+  /** The `yaml` package, when it is installed: YAML needs it. */
+  yaml(): Promise<YamlModule | undefined>;
+}
+
+export interface LoadedSpec {
+  readonly file: string;
+  readonly source: Source;
+  readonly tree: Tree;
+}
+
+/** What went wrong reading a spec, naming the file and the place. */
+export class SpecError extends Error {}
+
+/** More files than any spec has: a $ref loop through generated names cannot run away. */
+const MAX_FILES = 500;
+
+export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSpec> {
+  const sources = new Map<string, Source>();
+  const pending = [file];
+  while (pending.length > 0) {
+    const next = pending.shift()!;
+    if (sources.has(next)) continue;
+    if (sources.size >= MAX_FILES) throw new SpecError(`${file}: its $refs lead to more than ${MAX_FILES} files`);
+    const source = await parse(next, files);
+    sources.set(next, source);
+    for (const ref of refsOf(source.data)) {
+      const part = ref.split('#')[0] ?? '';
+      if (part && !/^[a-z][a-z0-9+.-]*:/i.test(part)) pending.push(files.resolve(next, decodeURI(part)));
+    }
+  }
+  const root = sources.get(file)!;
+  return { file, source: root, tree: specTree(root.data, file, sources, files) };
+}
+
+async function parse(file: string, files: SpecFiles): Promise<Source> {
+  let text: string;
+  try {
+    text = await files.read(file);
+  } catch (error) {
+    throw new SpecError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const format = /\.json$/i.test(file) || /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  const yaml = format === 'yaml' ? await files.yaml() : undefined;
+  if (format === 'yaml' && !yaml) throw new SpecError(`${file}: reading YAML needs the \`yaml\` package: npm install --save-dev yaml (JSON needs nothing)`);
+  try {
+    return readSource(text, format, yaml);
+  } catch (error) {
+    if (error instanceof SourceError) throw new SpecError(`${file}:${error.line}:${error.col}: ${error.message}`);
+    throw new SpecError(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+/** Every $ref string in a document. */
+function refsOf(data: unknown): string[] {
+  const refs: string[] = [];
+  const stack = [data];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (isRef(node)) refs.push(node.$ref);
+    stack.push(...Object.values(node));
+  }
+  return refs;
+}
+
+/** A Tree over the files: a $ref is followed from the file it is written in. */
+function specTree(root: unknown, file: string, sources: ReadonlyMap<string, Source>, files: SpecFiles): Tree {
+  const fileOf = new WeakMap<object, string>();
+  if (typeof root === 'object' && root !== null) fileOf.set(root, file);
+  const follow = (ref: string, from: string): { value: unknown; file: string } | undefined => {
+    const [part = '', pointer = ''] = ref.split('#');
+    const target = part ? files.resolve(from, decodeURI(part)) : from;
+    const data = sources.get(target)?.data;
+    let value: unknown = data;
+    for (const raw of pointer.split('/').slice(1)) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    return value === undefined ? undefined : { value, file: target };
+  };
+  return {
+    get(node, key) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+      let value = (node as Record<string | number, unknown>)[key];
+      let from = fileOf.get(node) ?? file;
+      // A chain of $refs, followed; a loop of them resolves to nothing.
+      for (let hops = 0; isRef(value); hops++) {
+        const next = hops < 32 ? follow(value.$ref, from) : undefined;
+        if (!next) return undefined;
+        value = next.value;
+        from = next.file;
+      }
+      if (isObject(value) || Array.isArray(value)) {
+        if (!fileOf.has(value)) fileOf.set(value, from);
+      }
+      return value;
+    },
+  };
+}
