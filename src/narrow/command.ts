@@ -40,7 +40,11 @@ export async function narrowSpec(file: string, out: string | undefined, io: Narr
     io.stdout(text);
     return 0;
   }
-  await io.write(out, text);
+  try {
+    await io.write(out, text);
+  } catch (error) {
+    return fail(io, `cannot write ${out}: ${error instanceof Error ? error.message : String(error)} (nothing was written)`, 2);
+  }
   const n = new Set(plan.responses.map((r) => r.path.slice(0, 3).join(' '))).size;
   io.stderr(`payment-errors: narrowed the error responses of ${n} operation${n === 1 ? '' : 's'}; wrote ${out}\n`);
   return 0;

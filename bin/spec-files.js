@@ -1,0 +1,73 @@
+// @ts-check
+// The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read
+// strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional `yaml`
+// package, a file written whole or not at all. src/narrow/ does the rest, free of Node.
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** @returns {Omit<import('../dist/src/narrow/command.js').NarrowIo, 'stdout' | 'stderr'>} */
+export function specFiles() {
+  return { read, resolve, yaml, write, rebase };
+}
+
+/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error. @param {string} file */
+async function read(file) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    size += chunk.length;
+    if (size > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new Error('it is not UTF-8 text');
+  }
+}
+
+/** @param {string} fromFile @param {string} relative */
+function resolve(fromFile, relative) {
+  return path.resolve(path.dirname(fromFile), relative);
+}
+
+/** The yaml package, when it is installed (an optional peer dependency). */
+async function yaml() {
+  try {
+    return /** @type {any} */ (await import('yaml'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Staged beside its target, then renamed into place: a failure leaves the target as it was. @param {string} file @param {string} text */
+async function write(file, text) {
+  const staged = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(staged, text);
+    await rename(staged, file);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A relative $ref of a file, rewritten for the same file written elsewhere; undefined for a local
+ * or absolute one.
+ * @param {string} ref @param {string} from @param {string} to
+ */
+function rebase(ref, from, to) {
+  const hash = ref.indexOf('#');
+  const part = hash < 0 ? ref : ref.slice(0, hash);
+  if (!part || /^[a-z][a-z0-9+.-]*:/i.test(part) || path.isAbsolute(part)) return undefined;
+  const target = path.resolve(path.dirname(from), part);
+  const relative = path.relative(path.dirname(path.resolve(to)), target).split(path.sep).join('/');
+  return `${relative.startsWith('.') ? relative : `./${relative}`}${hash < 0 ? '' : ref.slice(hash)}`;
+}

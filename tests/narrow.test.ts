@@ -1,0 +1,191 @@
+// Narrowing (`payment-errors narrow`, src/narrow/): each declaring operation's error responses
+// become exactly what it declares; every other byte of the file stays as it was; a second run
+// changes nothing; equal declarations share components; the result lints clean with both engines;
+// nothing is written when the input has a problem. And the Redocly decorator narrows the same way.
+import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
+import { specFiles } from '../bin/spec-files.js';
+import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { narrowSpec } from '../src/narrow/command.ts';
+import { readSource, type SourceNode, type YamlModule } from '../src/narrow/source.ts';
+import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
+
+const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
+const DECLARING = ['/payments', '/payments/{id}/capture', '/refunds'];
+
+let project: Project;
+beforeAll(async () => {
+  project = await downstreamProject();
+});
+afterAll(async () => {
+  await project?.remove();
+});
+
+async function narrow(file: string, out?: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await narrowSpec(path.join(project.dir, file), out && path.join(project.dir, out), {
+    ...specFiles(),
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
+  return { code, stdout, stderr: stderr.replaceAll(`${project.dir}/`, '') };
+}
+
+const text = (file: string) => readFile(path.join(project.dir, file), 'utf8');
+
+/** The text of each operation, by "<path> <method>", as written in a file. */
+function operationTexts(source: string, format: 'json' | 'yaml'): Map<string, string> {
+  const { root } = readSource(source, format, yaml as unknown as YamlModule);
+  const at = (node: SourceNode | undefined, key: string) => node?.entries.find((e) => e.key === key)?.value;
+  const out = new Map<string, string>();
+  for (const section of ['paths', 'webhooks']) {
+    for (const item of at(root, section)?.entries ?? []) {
+      for (const op of item.value.entries) out.set(`${item.key} ${op.key}`, source.slice(op.value.start, op.value.end));
+    }
+  }
+  return out;
+}
+
+describe.each([
+  ['YAML', 'openapi.yaml', 'yaml'],
+  ['JSON', 'openapi.json', 'json'],
+] as const)('%s', (_name, file, format) => {
+  const dir = `narrow-${format}`;
+  let input: string;
+  let output: string;
+  beforeAll(async () => {
+    const fixture = await readFile(FIXTURE, 'utf8');
+    input = format === 'yaml' ? fixture : `${JSON.stringify(yaml.parse(fixture), null, 4)}\n`;
+    // One level down: the $refs to ./node_modules become ../node_modules.
+    await project.write(`${dir}/${file}`, input.replaceAll('./node_modules/', '../node_modules/'));
+    input = await text(`${dir}/${file}`);
+    expect(await narrow(`${dir}/${file}`, `${dir}/narrowed.${format}`)).toEqual({ code: 0, stdout: '', stderr: `payment-errors: narrowed the error responses of 4 operations; wrote ${dir}/narrowed.${format}\n` });
+    output = await text(`${dir}/narrowed.${format}`);
+  });
+
+  test('operations without a declaration, and the rest of the file outside paths and components, are left byte for byte', () => {
+    const before = operationTexts(input, format);
+    const after = operationTexts(output, format);
+    expect(after.get('/payments/{id} get')).toBe(before.get('/payments/{id} get'));
+    expect(output.slice(0, output.indexOf(format === 'yaml' ? '\npaths:' : '"paths"'))).toBe(input.slice(0, input.indexOf(format === 'yaml' ? '\npaths:' : '"paths"')));
+    if (format === 'yaml') expect(output).toContain('      # Card payments fail with card errors; any request may fail with a bad request or an API error.\n');
+  });
+
+  test('each declaring operation\'s error responses carry exactly what it declares', () => {
+    const document = format === 'yaml' ? yaml.parse(output) : JSON.parse(output);
+    const at = (ref: string) => ref.slice(2).split('/').reduce((n: any, k) => n[k.replace(/~1/g, '/')], document);
+    const deref = (node: any) => (node.$ref ? at(node.$ref) : node);
+    const body = (section: string, p: string, status: string) => deref(deref(document[section][p].post.responses[status]).content['application/json'].schema);
+    const codes = (schema: any) => Object.fromEntries((schema.oneOf ?? [schema]).map(deref).map((s: any) => [s.properties.type.enum[0], s.properties.code.enum ?? 'open']));
+    expect(codes(body('paths', '/payments', '400'))).toEqual({ invalid_request_error: ['missing_parameter', 'invalid_parameter'], payment_error: ['expired_card', 'not_enough_balance', '3DS_required'] });
+    expect(codes(body('paths', '/payments', '500'))).toEqual({ api_error: 'open' });
+    expect(codes(body('paths', '/refunds', 'default'))).toEqual({ idempotence_error: ['request_being_processed', 'invalid_key_format'], api_error: 'open', refund_error: ['refund_window_closed'] });
+    expect(codes(body('webhooks', 'paymentSucceeded', '400'))).toEqual({ invalid_request_error: ['invalid_parameter'] });
+    const component = at;
+    // The messages and how-to-fix of the declared codes only.
+    const payment = component('#/components/schemas/CreatePaymentPaymentError');
+    expect(Object.keys(payment.properties.code['x-enumDescriptions'])).toEqual(['expired_card', 'not_enough_balance', '3DS_required']);
+    // Examples: the declared ones kept whole, the others left out.
+    expect(component(document.paths['/payments/{id}/capture'].post.responses['400'].$ref).content['application/json'].examples).toEqual({
+      balance: { summary: 'Not enough money', value: { type: 'payment_error', code: 'not_enough_balance', message: 'Not enough balance' } },
+    });
+  });
+
+  test('equal declarations, one by $ref and one written out, share one set of components', () => {
+    const document = format === 'yaml' ? yaml.parse(output) : JSON.parse(output);
+    expect(document.paths['/payments/{id}/capture'].post.responses['500']).toEqual(document.paths['/payments'].post.responses['500']);
+    expect(Object.keys(document.components.schemas).filter((n) => n.startsWith('CapturePayment'))).toEqual([]);
+  });
+
+  test('narrowing the narrowed file changes nothing', async () => {
+    expect((await narrow(`${dir}/narrowed.${format}`, `${dir}/again.${format}`)).code).toBe(0);
+    expect(await text(`${dir}/again.${format}`)).toBe(output);
+  });
+
+  test.each(ENGINES)('the narrowed file lints clean with %s', async (engine) => {
+    const findings = await lint(engine, project, `${dir}/narrowed.${format}`);
+    expect(findings).toEqual([]);
+  });
+});
+
+test('written to another folder, its relative $refs are rewritten to resolve from there', async () => {
+  await project.write('moved/openapi.yaml', (await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/'));
+  expect((await narrow('moved/openapi.yaml', 'moved/out/narrowed.yaml')).code).toBe(0);
+  const output = await text('moved/out/narrowed.yaml');
+  expect(output).toContain('"400": {$ref: "../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest"}');
+  expect(await lint('redocly', project, 'moved/out/narrowed.yaml', 'body')).toEqual([]);
+});
+
+test('an OpenAPI 3.0 spec is narrowed with 3.0 schemas', async () => {
+  const fixture = (await readFile(FIXTURE, 'utf8')).replace('openapi: 3.1.0', 'openapi: 3.0.3').replaceAll('generated/openapi.yaml', 'generated/openapi-3.0.yaml').replace(/webhooks:[\s\S]*?components:/, 'components:');
+  await project.write('v30.yaml', fixture);
+  expect((await narrow('v30.yaml', 'v30-narrowed.yaml')).code).toBe(0);
+  const document = yaml.parse(await text('v30-narrowed.yaml'));
+  expect(JSON.stringify(document.components.schemas)).not.toContain('"const"');
+  for (const engine of ENGINES) expect(await lint(engine, project, 'v30-narrowed.yaml', 'body')).toEqual([]);
+});
+
+describe('bad input: nothing is written', () => {
+  test.each([
+    {
+      name: 'a declaration that is not well formed',
+      change: (s: string) => s.replace('invalid_request_error: [invalid_parameter]', 'paymant_error: all'),
+      code: 1,
+      stderr: [
+        'payment-errors: bad.yaml: webhooks.paymentSucceeded.post.x-payment-errors.paymant_error: "paymant_error" is not an error type (did you mean payment_error?)',
+        'payment-errors: bad.yaml was not narrowed: fix its x-payment-errors first (nothing was written).',
+      ],
+    },
+    {
+      name: 'ten thousand codes: twenty problems and a count',
+      change: (s: string) => s.replace('refund_error: [refund_window_closed]', `refund_error: [${Array.from({ length: 10_000 }, (_, i) => `code ${i}`).join(', ')}]`),
+      code: 1,
+      lines: 22,
+    },
+    {
+      name: 'YAML that does not parse',
+      change: (s: string) => s.replace('  title: Payments API', '  title: [Payments API'),
+      code: 2,
+      stderr: [expect.stringMatching(/^payment-errors: bad\.yaml:\d+:\d+: Flow sequence in block collection must be sufficiently indented/)],
+    },
+    {
+      name: 'a declaring operation in another file',
+      change: (s: string) => s.replace(/  \/payments:\n    post:[\s\S]*?  \/payments\/\{id\}\/capture:/, '  /payments:\n    $ref: ./payments-path.yaml\n  /payments/{id}/capture:'),
+      extra: ['payments-path.yaml', 'post:\n  x-payment-errors:\n    api_error: all\n  responses:\n    "500":\n      $ref: ./node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/InternalServerError\n'],
+      code: 2,
+      stderr: [expect.stringMatching(/paths\.\/payments\.post\.responses\.500 is not written in this file: narrow changes the file's own operations only/)],
+    },
+  ])('$name', async ({ change, code, stderr, lines, extra }) => {
+    const fixture = await readFile(FIXTURE, 'utf8');
+    const bad = change(fixture);
+    expect(bad).not.toBe(fixture);
+    await writeFile(path.join(project.dir, 'bad.yaml'), bad);
+    if (extra) await writeFile(path.join(project.dir, extra[0]!), extra[1]!);
+    const result = await narrow('bad.yaml', 'bad-out.yaml');
+    expect(result.code).toBe(code);
+    if (stderr) expect(result.stderr.trim().split('\n')).toEqual(stderr);
+    if (lines) expect(result.stderr.trim().split('\n')).toHaveLength(lines);
+    expect(existsSync(path.join(project.dir, 'bad-out.yaml'))).toBe(false);
+  });
+});
+
+test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
+  const { bundle, createConfig } = await import('@redocly/openapi-core');
+  const { default: plugin } = await import('../src/redocly/plugin.ts');
+  await cp(FIXTURE, path.join(project.dir, 'bundled-input.yaml'));
+  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
+  const previous = process.cwd();
+  process.chdir(project.dir);
+  const { bundle: result } = await bundle({ ref: path.join(project.dir, 'bundled-input.yaml'), config }).finally(() => process.chdir(previous));
+  const bundled = result.parsed as any;
+  expect((await narrow('bundled-input.yaml', 'cli-narrowed.yaml')).code).toBe(0);
+  const cli = yaml.parse(await text('cli-narrowed.yaml'));
+  for (const p of DECLARING) expect(bundled.paths[p].post.responses).toEqual(cli.paths[p].post.responses);
+  for (const kind of ['schemas', 'responses']) {
+    for (const [name, content] of Object.entries<any>(cli.components[kind])) if (content['x-narrowed-by']) expect(bundled.components[kind][name], name).toEqual(content);
+  }
+});
