@@ -72,6 +72,15 @@ const body: Rule = {
           continue;
         }
         const declared = declarationOf(operation, tree)?.declaration;
+        if (declared && declared.size > 0 && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || !declared.has(v.type))) {
+          const types = [...new Set(analysis.variants.flatMap((v) => (v.type === undefined ? [] : [v.type])))];
+          yield {
+            message: `The ${media.status.key} response carries ${types.length === 1 ? `${types[0]}, which ${operationName(operation)} does not declare` : `${types.join(', ')}, none of which ${operationName(operation)} declares`} in its ${DECLARATION}: declare ${types.length === 1 ? 'it' : 'them'}, or leave the response out.`,
+            path,
+            use: OPERATION,
+          };
+          continue;
+        }
         for (const variant of analysis.variants) {
           const differences = [...(declared ? declaredDifferences(variant, analysis, declared) : contractDifferences(variant)), ...variant.differences];
           if (differences.length === 0) continue;

@@ -182,6 +182,17 @@ ruleCases('body', 'error', [
     ],
   },
   {
+    name: 'invalid: under a declaration, a response that carries none of the declared types',
+    change: (d) => (d.paths['/payments'].post['x-payment-errors'] = { payment_error: 'all' }),
+    want: [
+      {
+        path: `${RESPONSES}.500`,
+        spectral: RESPONSES,
+        message: 'The 500 response carries api_error, which POST /payments does not declare in its x-payment-errors: declare it, or leave the response out.',
+      },
+    ],
+  },
+  {
     name: 'invalid: without a declaration, a narrowed body is a look-alike',
     change: (d) => (d.paths['/payments'].post.responses['400'] = jsonResponse(narrowedSchema('PaymentError', ['expired_card']))),
     want: [
