@@ -1,7 +1,8 @@
 // A large downstream API document for the lint benchmark: thousands of operations, each with the
 // contract's headers and error responses (the contract's components copied in, as in a bundled
-// spec), request and response schemas, error examples, and a sprinkling of the mistakes the
-// ruleset catches, so that its rules have real work on every operation.
+// spec), request and response schemas, error examples, an x-payment-errors declaration (shared by
+// $ref, or written out), and a sprinkling of the mistakes the ruleset catches, so that its rules
+// (and narrowing) have real work on every operation.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
@@ -27,9 +28,16 @@ export function syntheticSpec({ operations }) {
     servers: [{ url: 'https://payments.test/v1' }],
     tags: [{ name: 'resources', description: 'Resources.' }],
     paths,
-    components: { ...contract.components, schemas },
+    components: { ...contract.components, schemas, 'x-payment-errors': { Card: DECLARATIONS[0] } },
   };
 }
+
+/** The declarations operations take in turn: the first shared by $ref, the others written out. */
+const DECLARATIONS = [
+  { invalid_request_error: 'all', payment_error: ['expired_card', 'not_enough_balance', '3DS_required'], api_error: 'all' },
+  { invalid_request_error: 'all', api_error: 'all' },
+  { invalid_request_error: ['missing_parameter'], account_error: 'all', idempotence_error: ['request_being_processed'], api_error: 'all' },
+];
 
 /** @param {number} i @param {'get' | 'post'} method @param {string} resource */
 function operation(i, method, resource) {
@@ -58,6 +66,7 @@ function operation(i, method, resource) {
   }
   return {
     operationId: `${method}Resource${i}`,
+    'x-payment-errors': i % 3 === 0 ? { $ref: '#/components/x-payment-errors/Card' } : DECLARATIONS[i % 3],
     summary: `${method === 'get' ? 'Read' : 'Create'} resource ${i}`,
     description: `${method === 'get' ? 'Reads' : 'Creates'} resource number ${i}. `.repeat(4),
     tags: ['resources'],

@@ -1,6 +1,6 @@
 // @ts-check
 // The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read
-// strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional `yaml`
+// strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional js-yaml
 // package, a file written whole or not at all. src/narrow/ does the rest, free of Node.
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -36,10 +36,10 @@ function resolve(fromFile, relative) {
   return path.resolve(path.dirname(fromFile), relative);
 }
 
-/** The yaml package, when it is installed (an optional peer dependency). */
+/** The js-yaml package, when it is installed (an optional peer dependency). */
 async function yaml() {
   try {
-    return /** @type {any} */ (await import('yaml'));
+    return /** @type {any} */ (await import('js-yaml'));
   } catch {
     return undefined;
   }

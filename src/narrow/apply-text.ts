@@ -3,7 +3,8 @@
 // every other byte stays as it was. Only the file's own operations can be narrowed this way.
 import type { JsonPath } from '../lint/document.ts';
 import type { NarrowPlan } from './plan.ts';
-import type { Source, SourceNode, YamlModule } from './source.ts';
+import { entryOf, type Source, type SourceNode } from './source.ts';
+import { scalarText } from './yaml-outline.ts';
 
 interface Edit {
   readonly start: number;
@@ -13,10 +14,11 @@ interface Edit {
 
 /**
  * The text of the file with the plan applied. `rebase` rewrites a relative $ref for a file
- * written elsewhere (undefined: leave it).
+ * written elsewhere (undefined: leave it); `reads` reads YAML, to check that what is written
+ * reads back as the value it stands for.
  */
-export function applyToText(source: Source, plan: NarrowPlan, yaml?: YamlModule, rebase?: (ref: string) => string | undefined): string {
-  const style = new Style(source, yaml);
+export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: string) => string | undefined, reads?: (yaml: string) => unknown): string {
+  const style = new Style(source, reads);
   const edits: Edit[] = [];
   for (const { path, component } of plan.responses) {
     const node = nodeAt(source.root, path);
@@ -29,12 +31,12 @@ export function applyToText(source: Source, plan: NarrowPlan, yaml?: YamlModule,
     const unused = plan.unused[kind];
     const map = components && entryOf(components.value, kind);
     for (const name of unused) {
-      const entry = map?.value.entries.find((e) => e.key === name);
+      const entry = map && entryOf(map.value, name);
       if (entry && map) edits.push(style.removeEntry(map.value, entry));
     }
     const added: Array<[string, unknown]> = [];
     for (const [name, content] of written) {
-      const entry = map?.value.entries.find((e) => e.key === name);
+      const entry = map && entryOf(map.value, name);
       if (entry) edits.push(style.replaceValue(entry.value, content));
       else added.push([name, content]);
     }
@@ -45,7 +47,8 @@ export function applyToText(source: Source, plan: NarrowPlan, yaml?: YamlModule,
   }
   if (rebase) {
     for (const node of refScalars(source.root)) {
-      const ref = node.value as string;
+      const ref = source.format === 'json' ? (JSON.parse(source.text.slice(node.start, node.end)) as unknown) : scalarText(source.text, node);
+      if (typeof ref !== 'string') continue;
       const moved = rebase(ref);
       if (moved === undefined || moved === ref || edits.some((e) => e.start <= node.start && node.end <= e.end && e.start !== e.end)) continue;
       edits.push({ start: node.start, end: node.end, text: JSON.stringify(moved) });
@@ -57,7 +60,7 @@ export function applyToText(source: Source, plan: NarrowPlan, yaml?: YamlModule,
 /** The values of every `$ref` written in the file. */
 function* refScalars(node: SourceNode): Generator<SourceNode> {
   for (const entry of node.entries) {
-    if (entry.key === '$ref' && entry.value.kind === 'scalar' && typeof entry.value.value === 'string') yield entry.value;
+    if (entry.key === '$ref' && entry.value.kind === 'scalar') yield entry.value;
     else yield* refScalars(entry.value);
   }
   for (const item of node.items) yield* refScalars(item);
@@ -90,13 +93,9 @@ function nodeAt(root: SourceNode, path: JsonPath): SourceNode | undefined {
   let node: SourceNode | undefined = root;
   for (const key of path) {
     if (!node) return undefined;
-    node = node.kind === 'map' ? node.entries.find((e) => e.key === String(key))?.value : node.kind === 'seq' ? node.items[Number(key)] : undefined;
+    node = node.kind === 'map' ? entryOf(node, String(key))?.value : node.kind === 'seq' ? node.items[Number(key)] : undefined;
   }
   return node;
-}
-
-function entryOf(node: SourceNode, key: string) {
-  return node.kind === 'map' ? node.entries.find((e) => e.key === key) : undefined;
 }
 
 /** How the file writes things: JSON or YAML, its indentation, block or flow. */
@@ -104,7 +103,7 @@ class Style {
   private readonly step: number;
   constructor(
     private readonly source: Source,
-    private readonly yaml: YamlModule | undefined,
+    private readonly reads: ((yaml: string) => unknown) | undefined,
   ) {
     this.step = indentStep(source.text);
   }
@@ -115,8 +114,8 @@ class Style {
 
   /** A value written at a column: JSON, or YAML in the node's style. */
   private render(value: unknown, column: number, block: boolean): string {
-    const text =
-      this.source.format === 'json' || !block || !this.yaml ? JSON.stringify(value, null, this.step) : this.yaml.stringify(value, { indent: this.step, lineWidth: 0 }).replace(/\n$/, '');
+    const text = this.source.format === 'json' || !block ? JSON.stringify(value, null, this.step) : toYaml(value, this.step);
+    if (this.reads && this.source.format === 'yaml' && !sameData(this.reads(text), value)) throw new Error('a value written as YAML would not read back as itself');
     // Every line but the first at the column (blank lines stay blank).
     return text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(column)}`);
   }
@@ -172,7 +171,40 @@ function blockValue(value: unknown, rendered: string, column: number): string {
 }
 
 function yamlKey(key: string): string {
-  return /^[A-Za-z_][\w.-]*$/.test(key) ? key : JSON.stringify(key);
+  return isPlain(key) ? key : JSON.stringify(key);
+}
+
+/** Data as block YAML, nested `step` spaces a level; the first line unindented. */
+export function toYaml(value: unknown, step: number): string {
+  const pad = ' '.repeat(step);
+  const nest = (text: string) => text.replace(/\n(?=[^\n])/g, `\n${pad}`);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    // An item's further lines line up after its "- ".
+    return value.map((item) => `- ${toYaml(item, step).replace(/\n(?=[^\n])/g, '\n  ')}`).join('\n');
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return entries
+      .map(([key, v]) => {
+        const nested = typeof v === 'object' && v !== null && Object.keys(v).length > 0;
+        return nested ? `${yamlKey(key)}:\n${pad}${nest(toYaml(v, step))}` : `${yamlKey(key)}: ${toYaml(v, step)}`;
+      })
+      .join('\n');
+  }
+  if (typeof value === 'string') {
+    if (isPlain(value)) return value;
+    // A text of several lines as a literal block; anything else in double quotes (JSON escapes are YAML's).
+    if (/\n/.test(value) && !/^[ \n]|[ \n]$|\r|\t/.test(value)) return `|-\n${pad}${value.replace(/\n(?=[^\n])/g, `\n${pad}`)}`;
+    return JSON.stringify(value);
+  }
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/** A string YAML reads back as that same string, unquoted. */
+function isPlain(text: string): boolean {
+  return /^[A-Za-z_$/.][\w$ ./()-]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text) && !/: | #/.test(text);
 }
 
 /** The file's indentation: the smallest indentation of an indented line (2 when there is none). */
@@ -180,4 +212,13 @@ function indentStep(text: string): number {
   let step = Infinity;
   for (const match of text.matchAll(/\n( +)\S/g)) step = Math.min(step, match[1]!.length);
   return Number.isFinite(step) && step <= 8 ? step : 2;
+}
+
+/** Equal as JSON data, whatever the order of keys. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -32,9 +32,11 @@ export async function narrowSpec(file: string, out: string | undefined, io: Narr
   let text: string;
   try {
     const yaml = spec.source.format === 'yaml' ? await io.yaml() : undefined;
-    text = applyToText(spec.source, plan, yaml, out === undefined ? undefined : (ref) => io.rebase(ref, file, out));
+    const moved = out !== undefined && io.rebase('x.yaml', file, out) !== './x.yaml';
+    text = applyToText(spec.source, plan, moved ? (ref) => io.rebase(ref, file, out) : undefined, yaml && ((t) => yaml.load(t)));
   } catch (error) {
-    return fail(io, `${file}: ${error instanceof Error ? error.message : String(error)}: narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)`, 2);
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(io, `${file}: ${why}${/not written in this file/.test(why) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : ' (nothing was written)'}`, 2);
   }
   if (out === undefined) {
     io.stdout(text);
@@ -54,3 +56,4 @@ function fail(io: NarrowIo, message: string, code: number): number {
   io.stderr(`payment-errors: ${message}\n`);
   return code;
 }
+

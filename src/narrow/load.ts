@@ -9,7 +9,7 @@ export interface SpecFiles {
   read(file: string): Promise<string>;
   /** The file a relative reference leads to, from a file. */
   resolve(fromFile: string, relative: string): string;
-  /** The `yaml` package, when it is installed: YAML needs it. */
+  /** The js-yaml package, when it is installed: YAML needs it. */
   yaml(): Promise<YamlModule | undefined>;
 }
 
@@ -32,7 +32,8 @@ export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSp
     const next = pending.shift()!;
     if (sources.has(next)) continue;
     if (sources.size >= MAX_FILES) throw new SpecError(`${file}: its $refs lead to more than ${MAX_FILES} files`);
-    const source = await parse(next, files);
+    // Only the spec's own file is changed: the places of values are needed in it alone.
+    const source = await parse(next, files, next === file);
     sources.set(next, source);
     for (const ref of refsOf(source.data)) {
       const part = ref.split('#')[0] ?? '';
@@ -43,7 +44,7 @@ export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSp
   return { file, source: root, tree: specTree(root.data, file, sources, files) };
 }
 
-async function parse(file: string, files: SpecFiles): Promise<Source> {
+async function parse(file: string, files: SpecFiles, places: boolean): Promise<Source> {
   let text: string;
   try {
     text = await files.read(file);
@@ -52,26 +53,30 @@ async function parse(file: string, files: SpecFiles): Promise<Source> {
   }
   const format = /\.json$/i.test(file) || /^\s*[{[]/.test(text) ? 'json' : 'yaml';
   const yaml = format === 'yaml' ? await files.yaml() : undefined;
-  if (format === 'yaml' && !yaml) throw new SpecError(`${file}: reading YAML needs the \`yaml\` package: npm install --save-dev yaml (JSON needs nothing)`);
+  if (format === 'yaml' && !yaml) throw new SpecError(`${file}: reading YAML needs the js-yaml package: npm install --save-dev js-yaml (JSON needs nothing)`);
   try {
-    return readSource(text, format, yaml);
+    return readSource(text, format, yaml, places);
   } catch (error) {
     if (error instanceof SourceError) throw new SpecError(`${file}:${error.line}:${error.col}: ${error.message}`);
     throw new SpecError(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
 
-/** Every $ref string in a document. */
+/** Every $ref to another file in a document. */
 function refsOf(data: unknown): string[] {
   const refs: string[] = [];
-  const stack = [data];
-  const seen = new Set<unknown>();
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
-    if (isRef(node)) refs.push(node.$ref);
-    stack.push(...Object.values(node));
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref[0] !== '#') refs.push(ref);
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
+      if (typeof value === 'object' && value !== null) stack.push(value);
+    }
   }
   return refs;
 }
@@ -80,7 +85,15 @@ function refsOf(data: unknown): string[] {
 function specTree(root: unknown, file: string, sources: ReadonlyMap<string, Source>, files: SpecFiles): Tree {
   const fileOf = new WeakMap<object, string>();
   if (typeof root === 'object' && root !== null) fileOf.set(root, file);
+  const followed = new Map<string, { value: unknown; file: string } | undefined>();
   const follow = (ref: string, from: string): { value: unknown; file: string } | undefined => {
+    const key = `${from}\u0000${ref}`;
+    if (followed.has(key)) return followed.get(key);
+    const found = find(ref, from);
+    followed.set(key, found);
+    return found;
+  };
+  const find = (ref: string, from: string): { value: unknown; file: string } | undefined => {
     const [part = '', pointer = ''] = ref.split('#');
     const target = part ? files.resolve(from, decodeURI(part)) : from;
     const data = sources.get(target)?.data;

@@ -34,6 +34,7 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const existing = { schemas: componentsOf(root, tree, 'schemas'), responses: componentsOf(root, tree, 'responses') };
   const names = { schemas: new Names(existing.schemas), responses: new Names(existing.responses) };
   const responses: Array<{ path: JsonPath; component: string }> = [];
+  const done = new WeakMap<object, Map<string, string>>();
   const problems: Array<{ path: JsonPath; message: string }> = [];
   for (const operation of operations(root, tree)) {
     if (!(DECLARATION in operation.operation)) continue;
@@ -44,12 +45,22 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
     for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
     if (problems.length > 0) continue;
     const prefix = operationName(operation);
+    const declared = canonical(Object.fromEntries(read.declaration));
     for (const response of errorResponses(operation, tree)) {
+      // The same response (a shared component) under equal declarations narrows to the same component.
+      const cached = done.get(response.response)?.get(`${declared} ${response.status.key}`);
+      if (cached) {
+        responses.push({ path: response.path, component: cached });
+        continue;
+      }
       const types = typesOf(response, read.declaration, tree);
       if (types.length === 0) continue;
       const schema = bodySchema(types, read.declaration, response, prefix, names.schemas);
       const content = narrowedResponse(response, types, read.declaration, schema, tree);
-      responses.push({ path: response.path, component: names.responses.name(`${prefix}${responseName(response)}`, content) });
+      const component = names.responses.name(`${prefix}${responseName(response)}`, () => content);
+      responses.push({ path: response.path, component });
+      const byDeclaration = done.get(response.response) ?? new Map<string, string>();
+      done.set(response.response, byDeclaration.set(`${declared} ${response.status.key}`, component));
     }
   }
   return {
@@ -78,7 +89,11 @@ function typesOf(response: ResponseAt, declaration: Declaration, tree: Tree): Er
 
 /** The schema of a narrowed body: the one type, or a discriminated union of them. Resolves to a $ref. */
 function bodySchema(types: readonly ErrorType[], declaration: Declaration, response: ResponseAt, prefix: string, names: Names): { $ref: string } {
-  const refs = types.map((type) => ({ type, $ref: `#/components/schemas/${names.name(`${prefix}${schemaName(type)}`, typeSchema(type, declaration))}` }));
+  const refs = types.map((type) => {
+    const codes = declaration.get(type);
+    const key = `type ${type} ${JSON.stringify(codes)}`;
+    return { type, $ref: `#/components/schemas/${names.name(`${prefix}${schemaName(type)}`, () => typeSchema(type, declaration), key)}` };
+  });
   if (refs.length === 1) return { $ref: refs[0]!.$ref };
   const status = response.status.class;
   const union = {
@@ -88,7 +103,7 @@ function bodySchema(types: readonly ErrorType[], declaration: Declaration, respo
     [NARROWED]: MARK,
   };
   const name = status === 400 ? 'BadRequestErrorBody' : 'ErrorBody';
-  return { $ref: `#/components/schemas/${names.name(`${prefix}${name}`, union)}` };
+  return { $ref: `#/components/schemas/${names.name(`${prefix}${name}`, () => union, `union ${status} ${refs.map((r) => r.$ref).join(' ')}`)}` };
 }
 
 /** The contract's schema of a type, with only the declared codes (and their messages, how-to-fix, deprecations). */
@@ -181,11 +196,22 @@ function componentsOf(root: unknown, tree: Tree, kind: 'schemas' | 'responses'):
  */
 class Names {
   private readonly byContent = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly written_ = new Map<string, object>();
   constructor(private readonly existing: Map<string, { value: unknown; ours: boolean }>) {}
 
-  name(wanted: string, content: object): string {
+  /** The name of a component; `key` stands for its content when the caller knows one (else the content's canonical text). */
+  name(wanted: string, make: () => object, key?: string): string {
+    const known = key === undefined ? undefined : this.byKey.get(key);
+    if (known) return known;
+    const content = make();
+    const name = this.named(wanted, content);
+    if (key !== undefined) this.byKey.set(key, name);
+    return name;
+  }
+
+  private named(wanted: string, content: object): string {
     const key = canonical(content);
     const known = this.byContent.get(key);
     if (known) return known;

@@ -1,6 +1,7 @@
 // A spec file as text with the place of every value in it, so that narrowing can change a few
-// values and leave every other byte as it was. JSON is read here; YAML through the `yaml`
-// package (passed in: the package itself depends on nothing), into the same shape.
+// values and leave every other byte as it was. JSON is read here; YAML's values are read by
+// js-yaml (passed in: the package itself depends on nothing) and their places by yaml-outline.ts.
+import { OutlineError, yamlOutline } from './yaml-outline.ts';
 
 export interface SourceNode {
   readonly kind: 'map' | 'seq' | 'scalar';
@@ -12,8 +13,6 @@ export interface SourceNode {
   /** A map's members, in order, with where each key starts. */
   readonly entries: ReadonlyArray<{ readonly key: string; readonly keyStart: number; readonly value: SourceNode }>;
   readonly items: readonly SourceNode[];
-  /** A scalar's value. */
-  readonly value?: unknown;
 }
 
 export interface Source {
@@ -24,17 +23,9 @@ export interface Source {
   readonly data: unknown;
 }
 
-/** What this module needs of the `yaml` package. */
+/** What this module needs of the js-yaml package (versions 4 and 5). */
 export interface YamlModule {
-  parseDocument(text: string, options?: Record<string, unknown>): {
-    contents: unknown;
-    errors: ReadonlyArray<{ message: string; linePos?: ReadonlyArray<{ line: number; col: number }> }>;
-    toJS(options?: Record<string, unknown>): unknown;
-  };
-  stringify(value: unknown, options?: Record<string, unknown>): string;
-  isMap(node: unknown): boolean;
-  isSeq(node: unknown): boolean;
-  isScalar(node: unknown): boolean;
+  load(text: string, options?: Record<string, unknown>): unknown;
 }
 
 /** A parse error, where it is. */
@@ -44,56 +35,94 @@ export class SourceError extends Error {
   }
 }
 
-/** Aliases a YAML file may expand: enough for any spec, far too few for an alias bomb. */
-const MAX_ALIASES = 1000;
+/** The places of a file that narrowing does not change: none. */
+const NOWHERE: SourceNode = { kind: 'scalar', start: 0, end: 0, flow: true, entries: [], items: [] };
+
 /** Nesting no spec needs, and that would overflow the stack. */
 const MAX_DEPTH = 1000;
 
-export function readSource(text: string, format: 'json' | 'yaml', yaml?: YamlModule): Source {
+/** A file read: its values, and (with `places`) where each is written. */
+export function readSource(text: string, format: 'json' | 'yaml', yaml?: YamlModule, places = true): Source {
   if (format === 'json') {
-    const root = new JsonScanner(text).document();
-    return { text, format, root, data: JSON.parse(text) as unknown };
+    const root = places ? new JsonScanner(text).document() : NOWHERE;
+    const data = JSON.parse(text) as unknown;
+    if (places) conform(root, data, text);
+    return { text, format, root, data };
   }
-  if (!yaml) throw new Error('reading YAML needs the `yaml` package');
-  const doc = yaml.parseDocument(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
-  const [error] = doc.errors;
-  if (error) throw new SourceError(error.message.split('\n')[0] ?? 'not YAML', error.linePos?.[0]?.line ?? 1, error.linePos?.[0]?.col ?? 1);
-  const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  return { text, format, root: fromYaml(doc.contents, text, yaml), data };
+  if (!yaml) throw new Error('reading YAML needs the js-yaml package');
+  let data: unknown;
+  try {
+    data = yaml.load(text);
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    throw new SourceError(reason ?? 'not YAML', (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+  }
+  try {
+    const root = places ? yamlOutline(text) : NOWHERE;
+    if (places) conform(root, data, text);
+    return { text, format, root, data };
+  } catch (error) {
+    if (error instanceof OutlineError) throw new SourceError(`narrow cannot place its changes in this YAML: ${error.message}`, error.line, 1);
+    throw error;
+  }
 }
 
-/** The yaml package's node as a SourceNode. */
-function fromYaml(node: unknown, text: string, yaml: YamlModule): SourceNode {
-  const n = node as { range?: [number, number, number]; flow?: boolean; items?: unknown[]; value?: unknown };
-  const [start = 0, end = 0] = n?.range ?? [];
-  const trimmed = trimEnd(text, start, end);
-  if (yaml.isMap(node)) {
-    const entries = (n.items ?? []).map((item) => {
-      const pair = item as { key: { value?: unknown; range?: [number, number, number] } | null; value: unknown };
-      const key = pair.key;
-      return { key: String(key?.value ?? ''), keyStart: key?.range?.[0] ?? start, value: fromYaml(pair.value, text, yaml) };
-    });
-    return { kind: 'map', start, end: trimmed, flow: n.flow === true, entries, items: [] };
+/** A map's entry by key (indexed once per map). */
+export function entryOf(node: SourceNode, key: string): SourceNode['entries'][number] | undefined {
+  if (node.kind !== 'map') return undefined;
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map(node.entries.map((e) => [e.key, e]));
+    indexes.set(node, index);
   }
-  if (yaml.isSeq(node)) {
-    return { kind: 'seq', start, end: trimmed, flow: n.flow === true, entries: [], items: (n.items ?? []).map((i) => fromYaml(i, text, yaml)) };
-  }
-  return { kind: 'scalar', start, end: trimmed, flow: true, entries: [], items: [], value: yaml.isScalar(node) ? n.value : undefined };
+  return index.get(key);
 }
+const indexes = new WeakMap<SourceNode, Map<string, SourceNode['entries'][number]>>();
 
-/** The end of a value's text, before trailing blanks and comments. */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  for (;;) {
-    while (e > start && /\s/.test(text[e - 1]!)) e--;
-    const lineStart = text.lastIndexOf('\n', e - 1) + 1;
-    const line = text.slice(Math.max(lineStart, start), e);
-    if (lineStart > start && /^\s*#/.test(line)) {
-      e = lineStart;
-      continue;
+/**
+ * Checks that the places read from the text are those of the values the parser read: the same
+ * keys in each mapping, the same length of each sequence. A change is then written where the
+ * value it replaces is. An alias (*a) stands for any value; a merge key (<<) for more keys.
+ */
+function conform(root: SourceNode, data: unknown, text: string): void {
+  const path: string[] = [];
+  const check = (node: SourceNode, value: unknown): void => {
+    const fail = (what: string) => {
+      throw new OutlineError(`at ${path.join('.') || 'the top'} ${what}`, text.slice(0, node.start).split('\n').length);
+    };
+    if (node.kind === 'scalar') {
+      if (typeof value === 'object' && value !== null && text.charCodeAt(node.start) !== 42 /* * */) fail('a mapping or sequence where the outline read a scalar');
+      return;
     }
-    return e;
-  }
+    if (node.kind === 'seq') {
+      if (!Array.isArray(value) || value.length !== node.items.length) return fail('a sequence of another length');
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(String(i));
+        check(node.items[i]!, value[i]);
+        path.pop();
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('no mapping where the outline read one');
+    let merged = false;
+    for (const entry of node.entries) {
+      if (entry.key === '<<') {
+        merged = true;
+        continue;
+      }
+      if (!Object.hasOwn(value, entry.key)) fail(`no key ${JSON.stringify(entry.key)} where the outline read one`);
+      path.push(entry.key);
+      check(entry.value, (value as Record<string, unknown>)[entry.key]);
+      path.pop();
+    }
+    if (!merged) {
+      let keys = 0;
+      for (const _ in value) keys++;
+      if (keys !== node.entries.length) fail('keys the outline did not read');
+    }
+  };
+  check(root, data);
 }
 
 /** A JSON reader that keeps where each value is. */
@@ -166,7 +195,7 @@ class JsonScanner {
       return { kind: 'seq', start, end: this.at, flow: true, entries: [], items };
     }
     const end = c === '"' ? this.stringEnd() : this.literalEnd();
-    return { kind: 'scalar', start, end, flow: true, entries: [], items: [], value: JSON.parse(this.text.slice(start, end)) as unknown };
+    return { kind: 'scalar', start, end, flow: true, entries: [], items: [] };
   }
 
   private stringEnd(): number {

@@ -6,6 +6,7 @@ import { DECLARATION } from '../declaration.ts';
 import { isRef, openApiVersion, type Finding, type Tree } from '../lint/document.ts';
 import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
 import { rules, runRule, type Rule } from '../lint/rules.ts';
+import { applyToData } from '../narrow/apply-data.ts';
 import { planNarrowing } from '../narrow/plan.ts';
 import type { Location, Plugin, Visitor, VisitorContext } from './types.ts';
 
@@ -98,17 +99,7 @@ function narrowDecorator(): Visitor {
           for (const problem of plan.problems) ctx.report({ message: `${DECLARATION}: ${problem.message}; the document was not narrowed.`, location: ctx.location.child([...problem.path]) });
           return;
         }
-        const document = root as Record<string, any>;
-        for (const { path, component } of plan.responses) {
-          const responses = walk(document, path.slice(0, -1), tree);
-          if (responses) responses[String(path[path.length - 1])] = { $ref: `#/components/responses/${component}` };
-        }
-        const components = (document['components'] ??= {}) as Record<string, Record<string, unknown>>;
-        for (const kind of ['schemas', 'responses'] as const) {
-          const map = (components[kind] ??= {});
-          for (const name of plan.unused[kind]) delete map[name];
-          for (const [name, content] of plan.components[kind]) map[name] = content;
-        }
+        applyToData(root as Record<string, unknown>, plan, tree);
       },
     },
   };
@@ -133,13 +124,6 @@ function bundleTree(root: object, ctx: VisitorContext): Tree {
       return isRef(value) ? outside.get(node, key) : value;
     },
   };
-}
-
-/** The object at a path of the document, through the tree. */
-function walk(root: unknown, path: ReadonlyArray<string | number>, tree: Tree): Record<string, unknown> | undefined {
-  let node = root;
-  for (const key of path) node = tree.get(node, key);
-  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }
 
 const severities = (strict: boolean) => Object.fromEntries(rules.map((rule) => [`${PLUGIN_ID}/${rule.name}`, strict ? 'error' : rule.severity] as const));
