@@ -1,6 +1,7 @@
 // npm run build: the whole pipeline.
-//   bundle     openapi/ -> one document; the docs start rendering from it at once, in a process
-//              of their own (redocly build-docs), while the rest runs here
+//   bundle     openapi/ (read strictly: lib/source-resolver.js) -> one document; the docs start
+//              rendering from it at once, in a process of their own (redocly build-docs), while
+//              the rest runs here
 //   validate   lint:redocly, then lint:spectral ∥ verify:catalog on the bundle
 //   generate   bundle, types (openapi-typescript), runtime data, JSON Schema, ERRORS.md ->
 //              generated/, all files or none

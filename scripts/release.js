@@ -14,6 +14,7 @@ import { readContract } from './lib/contract-model.js';
 import { CHANGELOG, RELEASED, SPEC, rootFromArgv } from './lib/layout.js';
 import { UserError, isMain, runMain } from './lib/main.js';
 import { generate, validate } from './lib/pipeline.js';
+import { readSourceText } from './lib/source-text.js';
 import { writeFiles } from './lib/write-files.js';
 
 const WHAT_IT_MEANS = {
@@ -57,7 +58,7 @@ export async function release(root, level, { empty = false, date = new Date().to
   }
 
   const version = bump(released.version, level);
-  const specText = await readFile(path.join(root, SPEC), 'utf8');
+  const specText = await readSourceText(root, path.join(root, SPEC));
   const newSpec = specText.replace(/^(info:\n(?:[ \t]+.*\n)*?[ \t]+version:[ \t]*).*$/m, `$1${version}`);
   if (parse(newSpec)?.info?.version !== version) throw new Error(`release: could not set info.version in ${SPEC}`);
   const lockText = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => undefined);
