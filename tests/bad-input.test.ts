@@ -1,11 +1,15 @@
 // Broken or hostile input makes the build (and every other command) fail at once with a message
-// that names the file and the problem, and leaves generated/ exactly as it was. Every case works
-// on a copy of the project.
+// that names the file and the problem, and leaves generated/ exactly as it was. A build stopped
+// half-way leaves nothing half-written, and two builds at once in one tree take turns. Every case
+// works on a copy of the project.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { appendFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../scripts/build.js';
+import { findStaleFiles } from '../scripts/check.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { SourceError, readSourceText } from '../scripts/lib/source-text.js';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
@@ -14,6 +18,8 @@ const SPEC = 'openapi/openapi.yaml';
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
 const CATALOG = 'catalog/error-codes.yaml';
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
+/** What the pipeline keeps in a project while a command runs: empty when none runs. */
+const leftInWork = (c: ProjectCopy) => readdir(path.join(c.root, '.pipeline')).catch(() => []);
 
 /** Nine levels of nine YAML aliases: ten lines that stand for 9^9 (387 million) texts. */
 const ALIAS_BOMB = [
@@ -210,6 +216,7 @@ describe('the docs', () => {
     await expect(build(copy.root, { compile: false, log: () => {} })).rejects.toThrow('payment_error: x-http-status is 402, the catalog says 400');
     const left = await readdir(path.join(copy.root, 'dist/docs')).catch(() => []);
     expect(left).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
   });
 });
 
@@ -248,3 +255,68 @@ describe('the command line', () => {
     }
   });
 });
+
+describe('a stopped build', () => {
+  test('stopped while compiling, dist/ is as it was; the next command removes what it had staged', async () => {
+    copy = await copyProject();
+    // The compiled package as this repository's build left it...
+    for (const folder of ['dist/src', 'dist/generated']) await cp(path.join(REPO_ROOT, folder), path.join(copy.root, folder), { recursive: true });
+    const before = await copy.fingerprint(['dist']);
+    // ...and from here on every compiled file with a comment comes out different.
+    await copy.replace('tsconfig.json', '"sourceMap": false,', '"sourceMap": false,\n    "removeComments": true,');
+    const stopped = await copy.run('compile', [], { killAtWrite: { at: 5, matching: 'dist/(src|generated)/.+\\.js$' } });
+    expect(stopped.signal).toBe('SIGKILL');
+    expect(await copy.fingerprint(['dist'])).toEqual(before);
+
+    const next = await copy.run('lint-redocly');
+    expect(next.stderr).toMatch(/^recovered: process \d+ was stopped before it wrote what it had staged; removed that$/m);
+    expect(next.code).toBe(0);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('stopped while rendering the docs, it leaves nothing behind once the next command ran', async () => {
+    copy = await copyProject();
+    // Stopped as it writes the input of the render, in the folder it renders in.
+    const stopped = await copy.run('build', [], { killAtWrite: { at: 1, matching: '^(dist/docs/\\.build-\\d+|\\.pipeline/stage-[^/]+)/openapi\\.json$' } });
+    expect(stopped.signal).toBe('SIGKILL');
+    // And the render folder of an older version's build, stopped too.
+    await mkdir(path.join(copy.root, `dist/docs/.build-${await deadPid()}`), { recursive: true });
+
+    const next = await copy.run('lint-redocly');
+    expect(next.code).toBe(0);
+    expect(await readdir(path.join(copy.root, 'dist/docs')).catch(() => [])).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+});
+
+describe('two builds at once in one tree', () => {
+  test('the second waits for the first, saying so, and both succeed', async () => {
+    copy = await copyProject();
+    const first = copy.run('build');
+    for (let waited = 0; waited < 20_000 && !(await stat(path.join(copy.root, '.pipeline/lock')).catch(() => undefined)); waited += 20) await sleep(20);
+    const second = await copy.run('build');
+    expect(second.stderr).toMatch(/^waiting: process \d+ is running a pipeline command in this project \(it holds \.pipeline\/lock\)$/m);
+    expect(second.code).toBe(0);
+    expect((await first).code).toBe(0);
+    expect(await findStaleFiles(copy.root)).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('a lock left by a process that is gone is removed, saying so', async () => {
+    copy = await copyProject();
+    const pid = await deadPid();
+    await mkdir(path.join(copy.root, '.pipeline/lock'), { recursive: true });
+    await writeFile(path.join(copy.root, '.pipeline/lock', String(pid)), '');
+    const result = await copy.run('lint-redocly');
+    expect(result.stderr).toContain(`removing the lock of process ${pid}, which is no longer running`);
+    expect(result.code).toBe(0);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+});
+
+/** The pid of a process that has ended. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}

@@ -1,6 +1,7 @@
 // A throwaway copy of the project in a temporary directory, for tests that break the spec or the
-// catalog on purpose (they never touch the real files) and for the build benchmark (which starts
-// from a clean generated/ and dist/). node_modules is linked, not copied.
+// catalog on purpose or stop a command half-way (they never touch the real files), and for the
+// build benchmark (which starts from a clean generated/ and dist/). node_modules is linked, not
+// copied.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
+const KILL_AT_WRITE = path.join(REPO_ROOT, 'tests/helpers/kill-at-write.js');
 const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 /**
@@ -23,11 +25,14 @@ const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.y
  *   a hash of each file, or each file under each folder (default: generated/), to show that a
  *   failed or stopped run left them as they were
  * @property {(script: string, args?: string[], options?: RunOptions) => Promise<RunResult>} run
- *   runs `node scripts/<script>.js ...args --root <copy>`; never throws: the result says how it ended
+ *   runs `node <script> ...args --root <copy>`, script being the name of one in scripts/ (`build`)
+ *   or a path; never throws: the result says how it ended
  * @property {() => Promise<void>} clean removes generated/ and dist/, so the next build starts from nothing
  * @property {() => Promise<void>} remove
  *
  * @typedef {object} RunOptions
+ * @property {{ at: number, matching?: string }} [killAtWrite] kill the process just before its
+ *   write number `at` inside the copy, counting only writes whose path matches (kill-at-write.js)
  * @property {string[]} [node] options for node, e.g. a heap limit
  *
  * @typedef {{ code: number | null, signal: string | null, stdout: string, stderr: string }} RunResult
@@ -64,9 +69,12 @@ export async function copyProject() {
       const hashes = await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(at(f))).digest('hex')]));
       return Object.fromEntries(hashes.sort());
     },
-    run(script, args = [], { node = [] } = {}) {
+    run(script, args = [], { killAtWrite, node = [] } = {}) {
+      const file = script.includes('/') ? script : path.join(REPO_ROOT, 'scripts', `${script}.js`);
+      const hook = killAtWrite ? ['--import', KILL_AT_WRITE] : [];
+      const env = killAtWrite ? { ...process.env, KILL_AT_WRITE: String(killAtWrite.at), KILL_AT_WRITE_IN: root, KILL_AT_WRITE_MATCHING: killAtWrite.matching ?? '' } : process.env;
       return new Promise((resolve) => {
-        execFile(process.execPath, [...node, path.join(REPO_ROOT, 'scripts', `${script}.js`), ...args, '--root', root], { timeout: 60_000 }, (error, stdout, stderr) => {
+        execFile(process.execPath, [...node, ...hook, file, ...args, '--root', root], { env, timeout: 60_000 }, (error, stdout, stderr) => {
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, signal: error?.signal ?? null, stdout, stderr });
         });
       });
