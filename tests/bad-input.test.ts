@@ -4,7 +4,7 @@
 // works on a copy of the project.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { appendFile, cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -118,6 +118,11 @@ describe.each([
     name: 'a YAML syntax error in the root document',
     breakIt: (c: ProjectCopy) => c.replace(SPEC, 'info:\n', 'info: [\n'),
     want: [/openapi\/openapi\.yaml:\d+:\d+ error source\/yaml: /],
+  },
+  {
+    name: 'no openapi/openapi.yaml',
+    breakIt: (c: ProjectCopy) => rm(path.join(c.root, SPEC)),
+    want: [/openapi\/openapi\.yaml:1:1 error source\/document: the file is missing: it is the root of the document/],
   },
   {
     name: 'an empty openapi/openapi.yaml',

@@ -66,8 +66,9 @@ class SourceResolver extends BaseResolver {
       try {
         document = /** @type {{ source: Source, parsed: unknown }} */ (await this.resolveDocument(base, ref, base === null));
       } catch (error) {
-        // A YAML error in the root document (Redocly reports those of the other files itself).
-        if (error instanceof YamlParseError && base === null) this.report(file, { line: error.line || 1, col: error.col || 1 }, 'yaml', error.message.replace(/ \(\d+:\d+\)$/, ''));
+        // Redocly names what is wrong with the other files where the $ref is, but throws on the
+        // root document; what was not reported already is reported here.
+        if (base === null && this.problems.length === 0) this.reportRoot(file, error);
         continue;
       }
       documents.set(file, document);
@@ -77,6 +78,13 @@ class SourceResolver extends BaseResolver {
       }
     }
     return [...this.problems, ...findCycles(this.root, documents)];
+  }
+
+  /** @param {string} file @param {unknown} error */
+  reportRoot(file, error) {
+    if (error instanceof YamlParseError) return this.report(file, { line: error.line || 1, col: error.col || 1 }, 'yaml', error.message.replace(/ \(\d+:\d+\)$/, ''));
+    const cause = /** @type {{ originalError?: NodeJS.ErrnoException }} */ (error).originalError;
+    this.report(file, { line: 1, col: 1 }, 'document', cause?.code === 'ENOENT' ? 'the file is missing: it is the root of the document' : String(/** @type {Error} */ (error).message));
   }
 
   /** @param {string} absoluteRef @override */
