@@ -1,11 +1,14 @@
 // npm run build: the whole pipeline.
-//   bundle     openapi/ -> one document; the docs start rendering from it at once, in a process
-//              of their own (redocly build-docs), while the rest runs here
+//   bundle     openapi/ (read strictly: lib/source-resolver.js) -> one document; the docs start
+//              rendering from it at once, in a process of their own (redocly build-docs), while
+//              the rest runs here
 //   validate   lint:redocly, then lint:spectral ∥ verify:catalog on the bundle
 //   generate   bundle (3.1, and its OpenAPI 3.0 translation), types (openapi-typescript), runtime
 //              data, JSON Schema, ERRORS.md -> generated/, all files or none
 //   compile    type-check and emit dist/; then the rendered docs are put in place
-// Nothing is written when a step fails (and the docs render is stopped).
+// Nothing is written when a step fails (and the docs render is stopped); each write is all or
+// nothing even when the build is killed (lib/write-files.js). From the command line it holds the
+// lock of the project, and first recovers what a killed command left (lib/main.js).
 import { bundleSpec } from './bundle.js';
 import { renderDocs } from './docs.js';
 import { rootFromArgv } from './lib/layout.js';

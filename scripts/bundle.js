@@ -7,6 +7,7 @@ import { GENERATED, REDOCLY_CONFIG, SPEC, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
 import { redoclyProblems } from './lib/redocly-problems.js';
+import { throughSources } from './lib/source-resolver.js';
 import { writeGenerated } from './lib/write-generated.js';
 
 export const GENERATED_HEADER = 'Generated from openapi/ by `npm run build`. Do not edit: change openapi/ and rebuild.';
@@ -17,9 +18,8 @@ export const GENERATED_HEADER = 'Generated from openapi/ by `npm run build`. Do 
  */
 export async function bundleSpec(root) {
   const config = await loadConfig({ configPath: path.join(root, REDOCLY_CONFIG) });
-  const result = await bundle({ ref: path.join(root, SPEC), config });
-  const problems = redoclyProblems(root, 'bundle', result.problems);
-  return { document: result.bundle.parsed, problems };
+  const { result, problems } = await throughSources(root, (externalRefResolver) => bundle({ ref: path.join(root, SPEC), config, externalRefResolver }));
+  return result ? { document: result.bundle.parsed, problems: redoclyProblems(root, 'bundle', result.problems) } : { document: undefined, problems };
 }
 
 /** The bundle, or a ProblemsError when openapi/ cannot be bundled. @param {string} root */

@@ -8,7 +8,8 @@
 //
 // The page is self-contained: the Redoc bundle inlined, telemetry off (neither the CLI nor the
 // page calls home), and the one image Redoc loads from a CDN (its "API docs by" logo) inlined.
-// It is written next to its target and renamed into place, so a failed render leaves the old page.
+// It is rendered in a stage (lib/write-files.js) and renamed into place, so a failed or stopped
+// render leaves the old page, and what a stopped one leaves is removed by the next command.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import { bundleOrFail } from './bundle.js';
 import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
+import { createStage } from './lib/write-files.js';
 
 const REDOCLY_CLI = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
@@ -136,9 +138,8 @@ export async function renderDocs(root, document, { signal } = {}) {
   const configFile = path.join(root, REDOCLY_CONFIG);
   const options = parse(await readFile(configFile, 'utf8'))?.openapi ?? {};
   const target = path.join(root, DOCS);
-  const work = path.join(path.dirname(target), `.build-${process.pid}`);
+  const work = await createStage(root);
   const discard = () => rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
   try {
     const input = path.join(work, 'openapi.json');
     await writeFile(input, JSON.stringify(docsInput(document, { schemaTag: String(options.schemaDefinitionsTagName ?? 'Schemas') })));
@@ -147,6 +148,7 @@ export async function renderDocs(root, document, { signal } = {}) {
     await writeFile(output, selfContained(await readFile(output, 'utf8')));
     return {
       publish: async () => {
+        await mkdir(path.dirname(target), { recursive: true });
         await rename(output, target);
         await discard();
         return `docs: wrote ${DOCS}`;

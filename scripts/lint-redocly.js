@@ -6,11 +6,13 @@ import { REDOCLY_CONFIG, SPEC, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
 import { redoclyProblems } from './lib/redocly-problems.js';
+import { throughSources } from './lib/source-resolver.js';
 
 /** @param {string} root @returns {Promise<import('./lib/problems.js').Problem[]>} */
 export async function lintRedocly(root) {
   const config = await loadConfig({ configPath: path.join(root, REDOCLY_CONFIG) });
-  return redoclyProblems(root, 'redocly', await lint({ ref: path.join(root, SPEC), config }));
+  const { result, problems } = await throughSources(root, (externalRefResolver) => lint({ ref: path.join(root, SPEC), config, externalRefResolver }));
+  return result ? redoclyProblems(root, 'redocly', result) : problems;
 }
 
 if (isMain(import.meta)) {

@@ -1,8 +1,9 @@
 // npm run release -- <major|minor|patch>: releases the contract. Bumps the version in
 // package.json (and its lockfile) and in the spec's info.version together, regenerates generated/
 // with it, adds a CHANGELOG.md entry listing the classified changes, and rewrites the record of
-// the last release. All of these are written or none is. Running it again with nothing changed
-// does nothing. The first run, with no record yet, records the current version as released.
+// the last release. All of these are written or none is, even when the release is stopped
+// half-way (lib/write-files.js: the next command finishes it). Running it again with nothing
+// changed does nothing. The first run, with no record yet, records the current version as released.
 //
 // A release that changes no contract (a fix in the helpers, say) takes `--empty`.
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { readContract } from './lib/contract-model.js';
 import { CHANGELOG, RELEASED, SPEC, rootFromArgv } from './lib/layout.js';
 import { UserError, isMain, runMain } from './lib/main.js';
 import { generate, validate } from './lib/pipeline.js';
+import { readSourceText } from './lib/source-text.js';
 import { writeFiles } from './lib/write-files.js';
 
 const WHAT_IT_MEANS = {
@@ -28,7 +30,20 @@ const WHAT_IT_MEANS = {
  * @param {{ empty?: boolean, date?: string }} [options] date: of the changelog entry, YYYY-MM-DD (today)
  * @returns {Promise<string>} what it did
  */
-export async function release(root, level, { empty = false, date = new Date().toISOString().slice(0, 10) } = {}) {
+export async function release(root, level, options) {
+  const { files, said } = await planRelease(root, level, options);
+  if (files) await writeFiles(root, files);
+  return said;
+}
+
+/**
+ * What a release writes (all of it, or none is written), and what to say about it.
+ * @param {string} root
+ * @param {import('./lib/contract-record.js').Level | undefined} level
+ * @param {{ empty?: boolean, date?: string }} [options]
+ * @returns {Promise<{ files?: Record<string, string>, said: string }>} no files: nothing to write
+ */
+export async function planRelease(root, level, { empty = false, date = new Date().toISOString().slice(0, 10) } = {}) {
   const document = await validate(root);
   const current = recordOf(readContract(document));
   const released = await readRecord(root);
@@ -38,15 +53,17 @@ export async function release(root, level, { empty = false, date = new Date().to
     if (manifest.version !== current.version) throw new UserError(`package.json says ${manifest.version} but info.version says ${current.version}: make them agree for the first release.`);
     const codes = current.types.reduce((n, t) => n + t.codes.length, 0);
     const entry = `## ${current.version} (${date})\n\nFirst release of the contract: ${current.types.length} error types, ${codes} codes.\n`;
-    await writeFiles(root, { [RELEASED]: recordFile(current), [CHANGELOG]: await changelogWith(root, entry) });
-    return `release: recorded ${current.version} as the first release`;
+    return { files: { [RELEASED]: recordFile(current), [CHANGELOG]: await changelogWith(root, entry) }, said: `release: recorded ${current.version} as the first release` };
   }
 
   const differences = compareRecords(released, current);
   if (differences.length === 0 && !empty) {
-    return manifest.version === released.version
-      ? `release: nothing to release; the contract is ${released.version}, as released`
-      : `release: the contract has not changed since ${released.version}; package.json says ${manifest.version}. Use --empty for a release without contract changes.`;
+    return {
+      said:
+        manifest.version === released.version
+          ? `release: nothing to release; the contract is ${released.version}, as released`
+          : `release: the contract has not changed since ${released.version}; package.json says ${manifest.version}. Use --empty for a release without contract changes.`,
+    };
   }
   if (level === undefined || !LEVELS.includes(level)) throw new UserError('release: say which: npm run release -- major|minor|patch');
   const required = requiredLevel(differences);
@@ -57,7 +74,7 @@ export async function release(root, level, { empty = false, date = new Date().to
   }
 
   const version = bump(released.version, level);
-  const specText = await readFile(path.join(root, SPEC), 'utf8');
+  const specText = await readSourceText(root, path.join(root, SPEC));
   const newSpec = specText.replace(/^(info:\n(?:[ \t]+.*\n)*?[ \t]+version:[ \t]*).*$/m, `$1${version}`);
   if (parse(newSpec)?.info?.version !== version) throw new Error(`release: could not set info.version in ${SPEC}`);
   const lockText = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => undefined);
@@ -76,15 +93,15 @@ export async function release(root, level, { empty = false, date = new Date().to
     '',
   ].join('\n');
 
-  await writeFiles(root, {
+  const files = {
     [RELEASED]: recordFile({ ...current, version }),
     'package.json': JSON.stringify({ ...manifest, version }, null, 2) + '\n',
     ...(lock ? { 'package-lock.json': JSON.stringify(lock, null, 2) + '\n' } : {}),
     [SPEC]: newSpec,
     ...(await generate(versioned)),
     [CHANGELOG]: await changelogWith(root, entry),
-  });
-  return `release: ${released.version} -> ${version} (${level}); wrote ${RELEASED}, package.json, ${SPEC}, generated/, ${CHANGELOG}. Commit them together.`;
+  };
+  return { files, said: `release: ${released.version} -> ${version} (${level}); wrote ${RELEASED}, package.json, ${SPEC}, generated/, ${CHANGELOG}. Commit them together.` };
 }
 
 /** @param {import('./lib/contract-record.js').ContractRecord} record */

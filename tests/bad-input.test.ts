@@ -1,16 +1,33 @@
-// Broken input makes the build fail with a message that names the file and the problem, and
-// leaves generated/ exactly as it was. Every case works on a copy of the project.
-import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+// Broken or hostile input makes the build (and every other command) fail at once with a message
+// that names the file and the problem, and leaves generated/ exactly as it was. A build stopped
+// half-way leaves nothing half-written, and two builds at once in one tree take turns. Every case
+// works on a copy of the project.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { appendFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../scripts/build.js';
+import { findStaleFiles } from '../scripts/check.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { SourceError, readSourceText } from '../scripts/lib/source-text.js';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
 
+const SPEC = 'openapi/openapi.yaml';
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
 const CATALOG = 'catalog/error-codes.yaml';
+const latin1 = (text: string) => Buffer.from(text, 'latin1');
+/** What the pipeline keeps in a project while a command runs: empty when none runs. */
+const leftInWork = (c: ProjectCopy) => readdir(path.join(c.root, '.pipeline')).catch(() => []);
+
+/** Nine levels of nine YAML aliases: ten lines that stand for 9^9 (387 million) texts. */
+const ALIAS_BOMB = [
+  'x-bomb:',
+  '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ...Array.from({ length: 8 }, (_, i) => `  l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`),
+  '',
+].join('\n');
 
 let copy: ProjectCopy | undefined;
 afterEach(async () => {
@@ -22,13 +39,13 @@ afterEach(async () => {
 async function buildBroken(breakIt: (copy: ProjectCopy) => Promise<void>): Promise<string> {
   copy = await copyProject();
   await breakIt(copy);
-  const before = await copy.generatedFingerprint();
+  const before = await copy.fingerprint();
   const error = await build(copy.root, { docs: false, compile: false, log: () => {} }).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error, 'the build should have failed').toBeInstanceOf(Error);
-  expect(await copy.generatedFingerprint()).toEqual(before);
+  expect(await copy.fingerprint()).toEqual(before);
   return (error as Error).message;
 }
 
@@ -98,6 +115,77 @@ describe.each([
     want: [/catalog\/error-codes\.yaml:\d+:\d+ error catalog\/yaml/],
   },
   {
+    name: 'a YAML syntax error in the root document',
+    breakIt: (c: ProjectCopy) => c.replace(SPEC, 'info:\n', 'info: [\n'),
+    want: [/openapi\/openapi\.yaml:\d+:\d+ error source\/yaml: /],
+  },
+  {
+    name: 'no openapi/openapi.yaml',
+    breakIt: (c: ProjectCopy) => rm(path.join(c.root, SPEC)),
+    want: [/openapi\/openapi\.yaml:1:1 error source\/document: the file is missing: it is the root of the document/],
+  },
+  {
+    name: 'an empty openapi/openapi.yaml',
+    breakIt: (c: ProjectCopy) => c.write(SPEC, ''),
+    want: [/openapi\/openapi\.yaml:1:1 error source\/document: the document is empty: it must be an OpenAPI document/],
+  },
+  {
+    name: 'an empty component file',
+    breakIt: (c: ProjectCopy) => c.write('openapi/components/schemas/ErrorMessage.yaml', ''),
+    want: [/openapi\/components\/schemas\/ErrorMessage\.yaml:1:1 error source\/document: the file is empty: a \$ref to it finds nothing/],
+  },
+  {
+    name: 'a $ref cycle between two files',
+    breakIt: async (c: ProjectCopy) => {
+      await c.write('openapi/components/schemas/ErrorMessage.yaml', '$ref: ./OpenErrorCode.yaml\n');
+      await c.write('openapi/components/schemas/OpenErrorCode.yaml', '$ref: ./ErrorMessage.yaml\n');
+    },
+    want: [
+      /openapi\/components\/schemas\/(ErrorMessage|OpenErrorCode)\.yaml:1:1 error source\/ref-cycle: \$ref leads back to itself and never reaches a value: /,
+      /ErrorMessage\.yaml#\/ -\$ref-> openapi\/components\/schemas\/OpenErrorCode\.yaml#\/|OpenErrorCode\.yaml#\/ -\$ref-> openapi\/components\/schemas\/ErrorMessage\.yaml#\//,
+    ],
+  },
+  {
+    name: 'a schema composed of itself (allOf)',
+    breakIt: (c: ProjectCopy) => c.replace('openapi/components/schemas/ErrorMessage.yaml', 'type: string\n', 'allOf:\n  - $ref: ./ErrorMessage.yaml\ntype: string\n'),
+    want: [/openapi\/components\/schemas\/ErrorMessage\.yaml:2:5 error source\/schema-cycle: schema is composed of itself, so no value can ever be checked against it: openapi\/components\/schemas\/ErrorMessage\.yaml#\/allOf\/0 -\$ref-> #\/ -allOf\[0\]-> #\/allOf\/0/],
+  },
+  {
+    name: 'a schema composed of itself across files (allOf of the union it is in)',
+    breakIt: (c: ProjectCopy) => c.replace(PAYMENT, 'type: object\n', 'allOf:\n  - $ref: ./ErrorBody.yaml\ntype: object\n'),
+    want: [/error source\/schema-cycle: schema is composed of itself/, /PaymentError\.yaml#\/allOf\/0 -\$ref-> openapi\/components\/schemas\/ErrorBody\.yaml#\/ -oneOf\[4\]-> /],
+  },
+  {
+    name: 'a byte that is not UTF-8 in openapi/, the same in the catalog',
+    breakIt: async (c: ProjectCopy) => {
+      // Read leniently, both become "Invalid paym\uFFFDntmethod", agree, and build.
+      await c.replaceBytes(PAYMENT, 'Invalid paymentmethod', latin1('Invalid paym\u00e9ntmethod'));
+      await c.replaceBytes(CATALOG, 'Invalid paymentmethod', latin1('Invalid paym\u00e9ntmethod'));
+    },
+    want: [/openapi\/components\/schemas\/PaymentError\.yaml:84:43 error source\/utf-8: byte 0xE9 is not UTF-8; save the file as UTF-8/],
+  },
+  {
+    name: 'a byte that is not UTF-8 in the catalog',
+    breakIt: (c: ProjectCopy) => c.replaceBytes(CATALOG, 'Invalid paymentmethod', latin1('Invalid paym\u00e9ntmethod')),
+    want: [/catalog\/error-codes\.yaml:83:30 error source\/utf-8: byte 0xE9 is not UTF-8/],
+  },
+  {
+    name: 'a truncated UTF-8 sequence at the end of a file',
+    // "# " and the first two of the three bytes of an em dash.
+    breakIt: (c: ProjectCopy) => appendFile(path.join(c.root, 'openapi/components/schemas/ErrorMessage.yaml'), Buffer.from([0x23, 0x20, 0xe2, 0x80])),
+    want: [/openapi\/components\/schemas\/ErrorMessage\.yaml:\d+:3 error source\/utf-8: byte 0xE2 is not UTF-8/],
+  },
+  {
+    name: 'a $ref to a URL (not fetched: no calls home)',
+    breakIt: (c: ProjectCopy) => c.write('openapi/components/schemas/ErrorMessage.yaml', '$ref: https://example.com/schemas/Message.yaml\n'),
+    want: [/AccountError\.yaml:\d+:\d+ error redocly\/no-unresolved-refs: Can't resolve \$ref: https:\/\/example\.com\/schemas\/Message\.yaml is not read: a \$ref must name a file of the project/],
+  },
+  {
+    name: 'a YAML alias bomb in the catalog',
+    breakIt: async (c: ProjectCopy) => c.write(CATALOG, (await c.read(CATALOG)) + ALIAS_BOMB),
+    want: [/catalog\/error-codes\.yaml:\d+:12 error source\/yaml-aliases: YAML aliases \(the first is here\) expand beyond the limit of 100/],
+  },
+  {
     name: 'an enum value without a description',
     breakIt: (c: ProjectCopy) => c.replace(PAYMENT, '      not_found_id: Not Found ID\n', ''),
     want: [/PaymentError\.yaml:\d+:\d+ error spectral\/enum-values-described: Enum value "not_found_id" has no description/],
@@ -109,6 +197,23 @@ describe.each([
   });
 });
 
+describe('YAML aliases', () => {
+  test.each([
+    // The yaml package counts the anchored value too.
+    { aliases: 99, want: 'read' },
+    { aliases: 100, want: 'refused' },
+  ])('$aliases uses of one anchor are $want', async ({ aliases, want }) => {
+    copy = await copyProject();
+    const file = path.join(copy.root, 'openapi/aliases.yaml');
+    await writeFile(file, `anchor: &a 1\nuses: [${Array(aliases).fill('*a').join(', ')}]\n`);
+    const result = await readSourceText(copy.root, file).then(
+      () => 'read',
+      (e: unknown) => (e instanceof SourceError && e.problem.rule === 'yaml-aliases' ? 'refused' : e),
+    );
+    expect(result).toBe(want);
+  });
+});
+
 describe('the docs', () => {
   test('start rendering from the bundle, but a failure later stops them: no page, nothing left over', async () => {
     copy = await copyProject();
@@ -116,22 +221,107 @@ describe('the docs', () => {
     await expect(build(copy.root, { compile: false, log: () => {} })).rejects.toThrow('payment_error: x-http-status is 402, the catalog says 400');
     const left = await readdir(path.join(copy.root, 'dist/docs')).catch(() => []);
     expect(left).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
   });
 });
 
 describe('the command line', () => {
-  const run = promisify(execFile);
-
   test('npm run build exits 1 with the problem on stderr and generated/ untouched', async () => {
     copy = await copyProject();
     await copy.write('openapi/components/schemas/RefundError.yaml', 'type: object\n  properties: [\n');
-    const before = await copy.generatedFingerprint();
-    const result = await run(process.execPath, [path.join(REPO_ROOT, 'scripts/build.js'), '--root', copy.root]).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const before = await copy.fingerprint();
+    const result = await copy.run('build');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/openapi\/components\/schemas\/RefundError\.yaml:2:\d+ error .*bad indentation/);
-    expect(await copy.generatedFingerprint()).toEqual(before);
+    expect(await copy.fingerprint()).toEqual(before);
+  });
+
+  // Every command that reads openapi/, from package.json (compile reads only generated/).
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const commands = Object.entries<string>(manifest.scripts).flatMap(([name, command]) => {
+    const script = /^node scripts\/([\w-]+)\.js$/.exec(command)?.[1];
+    return script && script !== 'compile' ? [{ name, script }] : [];
+  });
+
+  // Before the limit, the build ran 100 s and grew to 2.4 GB, then failed with a RangeError.
+  test.concurrent.each(commands)('npm run $name refuses a YAML alias bomb in openapi/ at once, in bounded memory', async ({ script }) => {
+    const bombed = await copyProject();
+    try {
+      await bombed.write(PAYMENT, (await bombed.read(PAYMENT)) + ALIAS_BOMB);
+      const before = await bombed.fingerprint();
+      // The build needs far less heap than this; the expansion, far more.
+      const result = await bombed.run(script, script === 'release' ? ['minor'] : [], { node: ['--max-old-space-size=256'] });
+      expect(result.stderr).toMatch(/openapi\/components\/schemas\/PaymentError\.yaml:\d+:12 error source\/yaml-aliases: YAML aliases \(the first is here\) expand beyond the limit of 100/);
+      expect(result.stderr, 'no stack trace').not.toMatch(/^\s+at /m);
+      expect(result.code).toBe(1);
+      expect(await bombed.fingerprint()).toEqual(before);
+    } finally {
+      await bombed.remove();
+    }
   });
 });
+
+describe('a stopped build', () => {
+  test('stopped while compiling, dist/ is as it was; the next command removes what it had staged', async () => {
+    copy = await copyProject();
+    // The compiled package as this repository's build left it...
+    for (const folder of ['dist/src', 'dist/generated']) await cp(path.join(REPO_ROOT, folder), path.join(copy.root, folder), { recursive: true });
+    const before = await copy.fingerprint(['dist']);
+    // ...and from here on every compiled file with a comment comes out different.
+    await copy.replace('tsconfig.json', '"sourceMap": false,', '"sourceMap": false,\n    "removeComments": true,');
+    const stopped = await copy.run('compile', [], { killAtWrite: { at: 5, matching: 'dist/(src|generated)/.+\\.js$' } });
+    expect(stopped.signal).toBe('SIGKILL');
+    expect(await copy.fingerprint(['dist'])).toEqual(before);
+
+    const next = await copy.run('lint-redocly');
+    expect(next.stderr).toMatch(/^recovered: process \d+ was stopped before it wrote what it had staged; removed that$/m);
+    expect(next.code).toBe(0);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('stopped while rendering the docs, it leaves nothing behind once the next command ran', async () => {
+    copy = await copyProject();
+    // Stopped as it writes the input of the render, in the folder it renders in.
+    const stopped = await copy.run('build', [], { killAtWrite: { at: 1, matching: '^(dist/docs/\\.build-\\d+|\\.pipeline/stage-[^/]+)/openapi\\.json$' } });
+    expect(stopped.signal).toBe('SIGKILL');
+    // And the render folder of an older version's build, stopped too.
+    await mkdir(path.join(copy.root, `dist/docs/.build-${await deadPid()}`), { recursive: true });
+
+    const next = await copy.run('lint-redocly');
+    expect(next.code).toBe(0);
+    expect(await readdir(path.join(copy.root, 'dist/docs')).catch(() => [])).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+});
+
+describe('two builds at once in one tree', () => {
+  test('the second waits for the first, saying so, and both succeed', async () => {
+    copy = await copyProject();
+    const first = copy.run('build');
+    for (let waited = 0; waited < 20_000 && !(await stat(path.join(copy.root, '.pipeline/lock')).catch(() => undefined)); waited += 20) await sleep(20);
+    const second = await copy.run('build');
+    expect(second.stderr).toMatch(/^waiting: process \d+ is running a pipeline command in this project \(it holds \.pipeline\/lock\)$/m);
+    expect(second.code).toBe(0);
+    expect((await first).code).toBe(0);
+    expect(await findStaleFiles(copy.root)).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('a lock left by a process that is gone is removed, saying so', async () => {
+    copy = await copyProject();
+    const pid = await deadPid();
+    await mkdir(path.join(copy.root, '.pipeline/lock'), { recursive: true });
+    await writeFile(path.join(copy.root, '.pipeline/lock', String(pid)), '');
+    const result = await copy.run('lint-redocly');
+    expect(result.stderr).toContain(`removing the lock of process ${pid}, which is no longer running`);
+    expect(result.code).toBe(0);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+});
+
+/** The pid of a process that has ended. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}

@@ -1,11 +1,10 @@
 // The release flow on a copy of the project: a breaking change without a version bump fails
 // compat; `npm run release` bumps package.json and info.version together, regenerates, writes the
-// changelog and the record; again, it does nothing; a failure writes nothing; deprecation.
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+// changelog and the record; again, it does nothing; a failure writes nothing; stopped at any
+// write, the next command finishes or undoes it; deprecation.
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -14,7 +13,8 @@ import { docsInput } from '../scripts/docs.js';
 import { findStaleFiles } from '../scripts/check.js';
 import { bundleSpec } from '../scripts/bundle.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { release } from '../scripts/release.js';
+import { recoverWrites } from '../scripts/lib/write-files.js';
+import { planRelease, release } from '../scripts/release.js';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
 
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
@@ -40,15 +40,9 @@ async function removeFraud(c: ProjectCopy) {
 }
 
 /** A hash of every file release may write, to show what it left alone. */
-async function fingerprint(c: ProjectCopy) {
-  const files: string[] = ['package.json', 'package-lock.json', 'CHANGELOG.md'];
-  for (const dir of ['openapi', 'generated', 'released']) {
-    const entries = await readdir(path.join(c.root, dir), { recursive: true, withFileTypes: true });
-    files.push(...entries.filter((e) => e.isFile()).map((e) => path.relative(c.root, path.join(e.parentPath, e.name))));
-  }
-  const hashes = await Promise.all(files.sort().map(async (f) => [f, createHash('sha256').update(await readFile(path.join(c.root, f))).digest('hex')]));
-  return Object.fromEntries(hashes);
-}
+const fingerprint = (c: ProjectCopy) => c.fingerprint(['package.json', 'package-lock.json', 'CHANGELOG.md', 'openapi', 'generated', 'released']);
+/** What the pipeline keeps in a project while a command runs: empty when none runs. */
+const leftInWork = (c: ProjectCopy) => readdir(path.join(c.root, '.pipeline')).catch(() => []);
 
 const versions = async (c: ProjectCopy) => ({
   packageJson: JSON.parse(await c.read('package.json')).version,
@@ -68,10 +62,7 @@ describe('a breaking change', () => {
     ]);
     expect(result.failures).toEqual(['These changes need a major release, version 2.0.0 at least; package.json says 1.0.0. Run `npm run release -- major` and commit what it writes.']);
 
-    const cli = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'scripts/compat.js'), '--root', copy.root]).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const cli = await copy.run('compat');
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain('major: payment_error.fraud removed');
     expect(cli.stderr).toContain('Run `npm run release -- major`');
@@ -131,6 +122,71 @@ describe('npm run release', () => {
     await release(copy.root, 'patch', { date: DATE, empty: true });
     expect(await versions(copy)).toEqual({ packageJson: '1.0.1', lock: '1.0.1', infoVersion: '1.0.1', record: '1.0.1' });
     expect(await copy.read('CHANGELOG.md')).toContain(`## 1.0.1 (${DATE})\n\nNo contract changes.`);
+  });
+});
+
+describe('a release stopped half-way', () => {
+  test('before CHANGELOG.md is put in place: the next command (compat) finishes it, and judges the finished release', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const stopped = await copy.run('release', ['minor'], { killAtWrite: { at: 1, matching: '^CHANGELOG\\.md$' } });
+    expect(stopped.signal).toBe('SIGKILL');
+
+    const compat = await copy.run('compat');
+    expect(compat.stderr).toMatch(/^recovered: process \d+ was stopped while writing released\/contract\.json, package\.json, .*, CHANGELOG\.md; finished writing them$/m);
+    expect(compat.stdout).toContain('compat: version 1.1.0 is enough.');
+    expect(compat.code).toBe(0);
+    expect(await versions(copy)).toEqual({ packageJson: '1.1.0', lock: '1.1.0', infoVersion: '1.1.0', record: '1.1.0' });
+    expect(await copy.read('CHANGELOG.md')).toMatch(/^## 1\.1\.0 \(\d{4}-\d\d-\d\d\)\n\nNew codes, types or deprecations/m);
+    expect(await findStaleFiles(copy.root)).toEqual([]);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('before anything is decided: the next command (compat) removes what it staged, and the release is still owed', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const before = await fingerprint(copy);
+    // Its sixth write that is not about the lock of the tree: the record is written, not yet the rest.
+    const stopped = await copy.run('release', ['minor'], { killAtWrite: { at: 6, matching: '^(?!\\.pipeline/lock)' } });
+    expect(stopped.signal).toBe('SIGKILL');
+
+    const compat = await copy.run('compat');
+    expect(compat.stderr).toMatch(/^recovered: process \d+ was stopped before it wrote what it had staged; removed that$/m);
+    expect(compat.stderr).toContain('Run `npm run release -- minor`');
+    expect(compat.code).toBe(1);
+    expect(await fingerprint(copy)).toEqual(before);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('at any of its writes: afterwards the project is exactly as before the release, or exactly as after it', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const { files } = await planRelease(copy.root, 'minor', { date: DATE });
+    const after = files!;
+    const targets = Object.keys(after);
+    const before = Object.fromEntries(await Promise.all(targets.map(async (f) => [f, await copy!.read(f)] as const)));
+    const plan = path.join(tmpdir(), `release-plan-${process.pid}.json`);
+    await writeFile(plan, JSON.stringify(after));
+    const seen = new Set<string>();
+    try {
+      for (let at = 1; ; at++) {
+        for (const file of targets) await copy.write(file, before[file]!);
+        // The release's writes, in a process of their own, killed before write number `at`.
+        const stopped = await copy.run(path.join(REPO_ROOT, 'tests/helpers/write-plan.js'), [plan], { killAtWrite: { at } });
+        if (stopped.code === 0) break;
+        expect(stopped.signal, `stopped at write ${at}`).toBe('SIGKILL');
+        // What every command does first (lib/main.js).
+        await recoverWrites(copy.root);
+        const now = Object.fromEntries(await Promise.all(targets.map(async (f) => [f, await copy!.read(f)] as const)));
+        const state = JSON.stringify(now) === JSON.stringify(before) ? 'before' : JSON.stringify(now) === JSON.stringify(after) ? 'after' : 'half released';
+        expect(state, `stopped at write ${at}`).not.toBe('half released');
+        seen.add(state);
+        expect(await leftInWork(copy), `stopped at write ${at}`).toEqual([]);
+      }
+    } finally {
+      await rm(plan, { force: true });
+    }
+    expect([...seen].sort()).toEqual(['after', 'before']);
   });
 });
 

@@ -1,9 +1,9 @@
 // Loads catalog/error-codes.yaml, the transcription of the Error Code Reference, and checks that
 // it is well formed: every problem names the line and the entry (types[4].codes[12].message).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { CATALOG } from './layout.js';
+import { SourceError, readSourceText } from './source-text.js';
 
 /**
  * @typedef {object} CatalogType
@@ -29,10 +29,16 @@ const CODE = /^[A-Za-z0-9_]{1,64}$/;
  */
 export async function loadCatalog(root) {
   const lines = new LineCounter();
-  const text = await readFile(path.join(root, CATALOG), 'utf8');
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   /** @type {import('./problems.js').Problem[]} */
   const problems = [];
+  let text;
+  try {
+    text = await readSourceText(root, path.join(root, CATALOG));
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    return { catalog: { types: [], locate: () => ({ line: 1, col: 1 }) }, problems: [error.problem] };
+  }
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const locate = (/** @type {ReadonlyArray<string | number>} */ place) => {
     for (let n = place.length; n >= 0; n--) {
       const node = place.length === 0 ? doc.contents : doc.getIn(place.slice(0, n), true);

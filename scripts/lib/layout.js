@@ -13,6 +13,8 @@ export const DOCS = 'dist/docs/index.html';
 /** The record of the last released contract, written by the release step only. */
 export const RELEASED = 'released/contract.json';
 export const CHANGELOG = 'CHANGELOG.md';
+/** The pipeline's own folder: the lock of the tree and the stages of writes in progress (lib/write-files.js). */
+export const WORK = '.pipeline';
 
 /** The project root a script run from the command line works on: `--root <dir>`, else this repository. */
 export function rootFromArgv(argv = process.argv.slice(2)) {

@@ -1,8 +1,12 @@
 // Lets each step module run alone from the command line (`node scripts/<step>.js`) while the
-// pipeline imports the same module and calls its function.
+// pipeline imports the same module and calls its function. Every command holds the lock of its
+// project tree, and first finishes (or removes) what a stopped command left half-written.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rootFromArgv } from './layout.js';
+import { withLock } from './lock.js';
 import { ProblemsError } from './problems.js';
+import { recoverWrites } from './write-files.js';
 
 /** A failure a person fixes by doing what its message says (no stack trace). */
 export class UserError extends Error {}
@@ -15,8 +19,12 @@ export const isMain = (meta) => !!process.argv[1] && path.resolve(process.argv[1
  * @param {() => Promise<string | void>} step
  */
 export async function runMain(step) {
+  const root = rootFromArgv();
   try {
-    const said = await step();
+    const said = await withLock(root, async () => {
+      for (const line of await recoverWrites(root)) console.error(line);
+      return step();
+    });
     if (said) console.log(said);
   } catch (error) {
     // A problem found in the input is said plainly; anything else is a bug, with its stack.

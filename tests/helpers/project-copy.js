@@ -1,12 +1,15 @@
 // A throwaway copy of the project in a temporary directory, for tests that break the spec or the
-// catalog on purpose (they never touch the real files) and for the build benchmark (which starts
-// from a clean generated/ and dist/). node_modules is linked, not copied.
+// catalog on purpose or stop a command half-way (they never touch the real files), and for the
+// build benchmark (which starts from a clean generated/ and dist/). node_modules is linked, not
+// copied.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
+const KILL_AT_WRITE = path.join(REPO_ROOT, 'tests/helpers/kill-at-write.js');
 const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 /**
@@ -14,12 +17,25 @@ const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.y
  * @property {string} root
  * @property {(file: string, from: string | RegExp, to: string) => Promise<void>} replace
  *   replaces text in a file of the copy; fails when the text is not there, so a test cannot silently break nothing
+ * @property {(file: string, from: string, to: Uint8Array) => Promise<void>} replaceBytes
+ *   replaces text by raw bytes (e.g. bytes that are not UTF-8); fails when the text is not there
  * @property {(file: string, content: string) => Promise<void>} write
  * @property {(file: string) => Promise<string>} read
- * @property {() => Promise<Record<string, string>>} generatedFingerprint
- *   a hash of every file under generated/, to show that a failed run left it as it was
+ * @property {(entries?: string[]) => Promise<Record<string, string>>} fingerprint
+ *   a hash of each file, or each file under each folder (default: generated/), to show that a
+ *   failed or stopped run left them as they were
+ * @property {(script: string, args?: string[], options?: RunOptions) => Promise<RunResult>} run
+ *   runs `node <script> ...args --root <copy>`, script being the name of one in scripts/ (`build`)
+ *   or a path; never throws: the result says how it ended
  * @property {() => Promise<void>} clean removes generated/ and dist/, so the next build starts from nothing
  * @property {() => Promise<void>} remove
+ *
+ * @typedef {object} RunOptions
+ * @property {{ at: number, matching?: string }} [killAtWrite] kill the process just before its
+ *   write number `at` inside the copy, counting only writes whose path matches (kill-at-write.js)
+ * @property {string[]} [node] options for node, e.g. a heap limit
+ *
+ * @typedef {{ code: number | null, signal: string | null, stdout: string, stderr: string }} RunResult
  */
 
 /** @returns {Promise<ProjectCopy>} */
@@ -36,13 +52,32 @@ export async function copyProject() {
       if (next === text) throw new Error(`${file} does not contain ${String(from)}`);
       await writeFile(at(file), next);
     },
+    async replaceBytes(file, from, to) {
+      const bytes = await readFile(at(file));
+      const start = bytes.indexOf(from);
+      if (start < 0) throw new Error(`${file} does not contain ${from}`);
+      await writeFile(at(file), Buffer.concat([bytes.subarray(0, start), to, bytes.subarray(start + Buffer.byteLength(from))]));
+    },
     write: (file, content) => writeFile(at(file), content),
     read: (file) => readFile(at(file), 'utf8'),
-    async generatedFingerprint() {
-      const entries = await readdir(at('generated'), { recursive: true, withFileTypes: true });
-      const files = entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+    async fingerprint(entries = ['generated']) {
+      const files = [];
+      for (const entry of entries) {
+        if (!(await stat(at(entry))).isDirectory()) files.push(entry);
+        else for (const e of await readdir(at(entry), { recursive: true, withFileTypes: true })) if (e.isFile()) files.push(path.relative(root, path.join(e.parentPath, e.name)));
+      }
       const hashes = await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(at(f))).digest('hex')]));
       return Object.fromEntries(hashes.sort());
+    },
+    run(script, args = [], { killAtWrite, node = [] } = {}) {
+      const file = script.includes('/') ? script : path.join(REPO_ROOT, 'scripts', `${script}.js`);
+      const hook = killAtWrite ? ['--import', KILL_AT_WRITE] : [];
+      const env = killAtWrite ? { ...process.env, KILL_AT_WRITE: String(killAtWrite.at), KILL_AT_WRITE_IN: root, KILL_AT_WRITE_MATCHING: killAtWrite.matching ?? '' } : process.env;
+      return new Promise((resolve) => {
+        execFile(process.execPath, [...node, ...hook, file, ...args, '--root', root], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, signal: error?.signal ?? null, stdout, stderr });
+        });
+      });
     },
     clean: async () => {
       await Promise.all(['generated', 'dist'].map((dir) => rm(at(dir), { recursive: true, force: true })));
