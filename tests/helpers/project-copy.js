@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
-const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
+const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', 'scripts/docs-page.hbs', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 /**
  * @typedef {object} ProjectCopy
