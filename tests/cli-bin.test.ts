@@ -2,14 +2,21 @@
 // Input is read up to a limit and no further, whatever feeds it; a full disk or a closed pipe on
 // standard output ends the run with a message and exit 2, never a stack trace.
 import { spawn, type StdioOptions } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { MAX_INPUT_BYTES } from '../src/cli-commands.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin/payment-errors.js');
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'payment-errors-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const TOO_LARGE = /^payment-errors: (standard input|\/dev\/zero) is larger than 1 MiB \(1048576 bytes\), the most check reads/;
 
 interface Ran {
@@ -66,8 +73,7 @@ describe('input is read up to 1 MiB and no further', () => {
   });
 
   test('a file of exactly 1 MiB is read', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'payment-errors-'));
-    const file = path.join(dir, 'body.json');
+    const file = path.join(dir, 'exactly-1-mib.json');
     const body = '{"type":"payment_error","code":"expired_card","message":"Expired card"}';
     writeFileSync(file, body.padEnd(MAX_INPUT_BYTES, ' '));
     expect(await runBin(['check', '--json', file])).toMatchObject({ code: 0, stderr: '' });
@@ -76,8 +82,7 @@ describe('input is read up to 1 MiB and no further', () => {
 
 describe('input bytes the terminal could act on', () => {
   test('invalid UTF-8 in a file is refused, naming where', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'payment-errors-'));
-    const file = path.join(dir, 'body.json');
+    const file = path.join(dir, 'not-utf8.json');
     writeFileSync(file, Buffer.concat([Buffer.from('{"type":"payment_error",\n"code":"expired_card","message":"Exp'), Buffer.from([0xc3, 0x28]), Buffer.from('ired card"}')]));
     expect(await runBin(['check', file])).toMatchObject({
       code: 2,
@@ -87,8 +92,7 @@ describe('input bytes the terminal could act on', () => {
   });
 
   test('ESC from the input reaches the terminal as \\u001b', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'payment-errors-'));
-    const file = path.join(dir, 'body.json');
+    const file = path.join(dir, 'escape.json');
     writeFileSync(file, '\u001b[2J\u001b]0;pwned\u0007{');
     const ran = await runBin(['check', file]);
     expect(ran.code).toBe(2);
