@@ -28,6 +28,26 @@ export const codesByType = {
   "terminal_error": [],
 } as const;
 
+/** What the reference states as the scope of each type (empty when it states none), and its remarks (empty when none). */
+export const scopeByType = {
+  "invalid_request_error": ["invalid parameters"],
+  "idempotence_error": ["idempotence request"],
+  "account_error": ["house account", "sub account", "account product (metadata, restrict, auth trade)"],
+  "api_error": ["any internal unexpected error"],
+  "payment_error": [],
+  "refund_error": [],
+  "terminal_error": [],
+} as const;
+export const remarksByType = {
+  "invalid_request_error": "",
+  "idempotence_error": "",
+  "account_error": "",
+  "api_error": "Contact technical support.",
+  "payment_error": "",
+  "refund_error": "",
+  "terminal_error": "",
+} as const;
+
 /** The format every code has, documented or not. */
 export const codeFormat = "^[A-Za-z0-9_]{1,64}$";
 

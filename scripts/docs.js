@@ -4,19 +4,36 @@
 // prose per code. So the page is built from a copy of the bundle arranged for reading: the intro
 // and a table of the error types on the opening section, one tag per error type whose sections
 // are its codes (so the page's search finds a code and links to it), tags for the standard
-// responses and the request headers, and the schemas. All of it is derived from the bundle.
+// responses and the request headers, and the schemas. All of it is derived from the bundle, and
+// every text of it is shown as text, never as live HTML (lib/docs-content.js).
 //
 // The page is self-contained: the Redoc bundle inlined, telemetry off (neither the CLI nor the
 // page calls home), and the one image Redoc loads from a CDN (its "API docs by" logo) inlined.
-// It is rendered in a stage (lib/write-files.js) and renamed into place, so a failed or stopped
-// render leaves the old page, and what a stopped one leaves is removed by the next command.
+// Its look on small screens comes from the page template (scripts/docs-page.hbs, named in
+// redocly.yaml). It is rendered in a stage (lib/write-files.js) and renamed into place, so a
+// failed or stopped render leaves the old page, and what a stopped one leaves is removed by the
+// next command.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { bundleOrFail } from './bundle.js';
-import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
+import {
+  authoredMarkdown,
+  codeBlock,
+  codeSection,
+  codeSpan,
+  codesText,
+  markdownText,
+  howToFixMarkdown,
+  readDocsContent,
+  refAdvice,
+  remarksText,
+  scopeText,
+  tableCell,
+  typeDescription,
+} from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { createStage } from './lib/write-files.js';
@@ -29,6 +46,8 @@ const schemaLink = (/** @type {string} */ schemaTag, /** @type {string} */ name)
 
 const RESPONSES_TAG = 'Standard responses';
 const HEADERS_TAG = 'Request headers';
+/** The sidebar group of the two: components API specs use, not an overview of the page. */
+const COMPONENTS_GROUP = 'Responses and headers';
 
 /** The images Redoc fetches from a CDN, and what the page shows instead. */
 const CDN_IMAGES = {
@@ -37,7 +56,8 @@ const CDN_IMAGES = {
 };
 
 /**
- * The document Redoc renders: the bundle with the reading order and prose laid over it.
+ * The document Redoc renders: the bundle with the reading order and prose laid over it, and
+ * every text of it made safe to render (the schemas' texts included).
  * @param {any} document the bundled document
  * @param {{ schemaTag: string }} options schemaTag: Redoc's schemaDefinitionsTagName
  */
@@ -45,33 +65,32 @@ export function docsInput(document, { schemaTag }) {
   const content = readDocsContent(document);
   const input = structuredClone(document);
   input.info.description = [
-    content.intro,
+    authoredMarkdown(content.intro, 'page'),
+    '**Have an error in hand?** Search this page (Ctrl+K) for its `code` or for words of its message: each code has a section with its type, HTTP status, message, how to fix it and a correct body. The search matches the start of words and forgives no typo; `npx payment-errors explain <code>` suggests the nearest code, and `payment-errors check` checks a whole response.',
     '# Error types',
     'Each type is sent with one HTTP status. Select a type for its codes, with the message the API sends and how to fix it.',
     '| Type | HTTP status | Scope | Remarks | Codes |\n| --- | --- | --- | --- | --- |\n' +
       content.types
-        .map((t) => `| [${t.type}](#/${slug(t.type)}) | ${t.httpStatus} | ${tableCell(markdownText(t.scope.join('; ') || '-'))} | ${tableCell(markdownText(t.remarks ?? '-'))} | ${t.codes.length || 'none listed yet'} |`)
+        .map((t) => `| [${t.type}](#/${slug(t.type)}) | ${t.httpStatus} | ${tableCell(scopeText(t))} | ${tableCell(remarksText(t))} | ${t.codes.length || 'none listed yet'} |`)
         .join('\n'),
   ].join('\n\n');
 
   const typeTags = content.types.map((t) => ({
     name: t.type,
     description: [
-      `Sent with **HTTP ${t.httpStatus}**. Scope: ${markdownText(scopeText(t))}.${t.remarks ? ` Remarks: ${markdownText(t.remarks)}` : ''}`,
+      `Sent with **HTTP ${t.httpStatus}**. Scope: ${scopeText(t)}. Remarks: ${remarksText(t)}.`,
       `Schema: ${schemaLink(schemaTag, t.schema)}.`,
-      t.codes.length
-        ? `${t.codes.length} codes, in the order of the reference. The message is what the API sends, verbatim.\n\n` +
-          '| Code | Message |\n| --- | --- |\n' +
-          t.codes.map((c) => `| [${c.code}](#/${slug(t.type)}/${slug(c.code)})${c.deprecated ? ' (deprecated)' : ''} | ${tableCell(codeSpan(c.message))} |`).join('\n')
-        : `The reference lists no codes for ${codeSpan(t.type)} yet: any code of the form ${codeSpan(t.codePattern ?? '')} may be sent, with a message that says what happened.`,
-      ...t.codes.map((c) =>
-        [
-          `## ${c.code}`,
-          ...(c.deprecated ? [`**Deprecated:** ${deprecationText(c.deprecated)}`] : []),
-          `**Message:** ${codeSpan(c.message)}`,
-          ...(c.howToFix ? [`**How to fix:**\n\n${howToFixMarkdown(c.howToFix)}`] : []),
-        ].join('\n\n'),
-      ),
+      codesText(t),
+      ...(t.codes.length
+        ? [
+            'The message is what the API sends, verbatim.\n\n' +
+              '| Code | Message | How to fix |\n| --- | --- | --- |\n' +
+              t.codes
+                .map((c) => `| [${c.code}](#/${slug(t.type)}/${slug(c.code)})${c.deprecated ? ' (deprecated)' : ''} | ${tableCell(codeSpan(c.message))} | ${c.howToFix ? tableCell(howToFixMarkdown(c.howToFix)) : '–'} |`)
+                .join('\n'),
+          ]
+        : []),
+      ...t.codes.map((c) => codeSection(t, c, { heading: `## ${c.code}`, typeLink: `#/${slug(t.type)}`, flavor: 'page' })),
     ].join('\n\n'),
     'x-traitTag': true,
   }));
@@ -79,13 +98,13 @@ export function docsInput(document, { schemaTag }) {
   const responsesTag = {
     name: RESPONSES_TAG,
     description: [
-      'The error responses every operation may return. API specs use them by `$ref`, e.g. `./node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest` from a spec at the root of the project (`generated/openapi-3.0.yaml` for an OpenAPI 3.0 spec).',
+      'The error responses every operation may return.',
       ...content.responses.map((r) =>
         [
           `## ${r.httpStatus} ${r.name}`,
-          r.description,
-          r.schema ? `Body: ${schemaLink(schemaTag, r.schema)}. Component: ${codeSpan(`#/components/responses/${r.name}`)}.` : '',
-          ...r.examples.map((e) => `**${markdownText(e.summary)}**${e.description ? ` ${e.description}` : ''}\n\n\`\`\`json\n${JSON.stringify(e.value, null, 2)}\n\`\`\``),
+          authoredMarkdown(r.description, 'page'),
+          r.schema ? `Body: ${schemaLink(schemaTag, r.schema)}. ${refAdvice('responses', r.name)}` : '',
+          ...r.examples.map((e) => `**${markdownText(e.summary)}**${e.description ? ` ${authoredMarkdown(e.description, 'page')}` : ''}\n\n${codeBlock(JSON.stringify(e.value, null, 2), 'json', 'page')}`),
         ]
           .filter(Boolean)
           .join('\n\n'),
@@ -97,26 +116,57 @@ export function docsInput(document, { schemaTag }) {
   const headersTag = {
     name: HEADERS_TAG,
     description: [
-      'The request headers the errors refer to. API specs use them by `$ref`, e.g. `./node_modules/payment-error-contract/generated/openapi.yaml#/components/parameters/IdempotencyKey`.',
+      'The request headers the errors refer to.',
       ...content.headers.map((h) =>
         [
           `## ${h.name}`,
-          h.description,
-          `| Required | Schema | Component |\n| --- | --- | --- |\n| ${h.required ? 'yes' : 'no'} | ${tableCell(h.format)} | ${codeSpan(`#/components/parameters/${h.component}`)} |`,
-          `Example:\n\n\`\`\`http\n${h.name}: ${String(h.example)}\n\`\`\``,
+          authoredMarkdown(h.description, 'page'),
+          `**Required:** ${h.required ? 'yes' : 'no'}. **Schema:** ${h.format}.`,
+          refAdvice('parameters', h.component),
+          `Example:\n\n${codeBlock(`${h.name}: ${String(h.example)}`, 'http', 'page')}`,
         ].join('\n\n'),
       ),
     ].join('\n\n'),
     'x-traitTag': true,
   };
 
+  schemasAsText(input.components?.schemas ?? {}, content.types);
   input.tags = [responsesTag, headersTag, ...typeTags];
   input['x-tagGroups'] = [
-    { name: 'Overview', tags: [RESPONSES_TAG, HEADERS_TAG] },
+    { name: COMPONENTS_GROUP, tags: [RESPONSES_TAG, HEADERS_TAG] },
     { name: 'Error codes', tags: content.types.map((t) => t.type) },
     { name: 'Schemas', tags: [schemaTag] },
   ];
   return input;
+}
+
+/**
+ * Makes every text of the schemas safe to render, in place: an error type's description is
+ * rebuilt from the reference's scope and remarks as text, the messages of x-enumDescriptions
+ * (Redoc renders them as Markdown with HTML allowed) become text, and other descriptions keep
+ * their Markdown without live HTML.
+ * @param {Record<string, any>} schemas @param {import('./lib/contract-model.js').ErrorTypeModel[]} types
+ */
+function schemasAsText(schemas, types) {
+  const typeOf = new Map(types.map((t) => [t.schema, t]));
+  for (const [name, schema] of Object.entries(schemas)) {
+    visitTexts(schema);
+    const type = typeOf.get(name);
+    if (type && schema && typeof schema === 'object') schema.description = typeDescription(type);
+  }
+}
+
+/** @param {unknown} node */
+function visitTexts(node) {
+  if (Array.isArray(node)) return node.forEach(visitTexts);
+  if (typeof node !== 'object' || node === null) return;
+  const object = /** @type {Record<string, unknown>} */ (node);
+  for (const [key, value] of Object.entries(object)) {
+    if (key === 'description' && typeof value === 'string') object[key] = authoredMarkdown(value, 'page');
+    else if (key === 'x-enumDescriptions' && typeof value === 'object' && value !== null) {
+      object[key] = Object.fromEntries(Object.entries(value).map(([code, text]) => [code, typeof text === 'string' ? markdownText(text) : text]));
+    } else if (!['const', 'enum', 'default', 'example', 'examples'].includes(key)) visitTexts(value);
+  }
 }
 
 /** Replaces what the page would fetch from a CDN by inline data. @param {string} html */

@@ -1,8 +1,22 @@
 // Step: generate generated/ERRORS.md, the reference for people who browse the repository: the
-// error types, every code with its message and how to fix, the standard responses and the request
-// headers. Each type and each code has a stable anchor: ERRORS.md#payment_error.expired_card.
+// error types, a section per code with the same content as the page's (type, status, message,
+// how to fix, deprecation, example body), the standard responses and the request headers. Each
+// type and each code has a stable anchor: ERRORS.md#payment_error.expired_card.
 import { GENERATED_HEADER } from './bundle.js';
-import { codeSpan, deprecationText, howToFixMarkdown, markdownText, readDocsContent, scopeText, tableCell } from './lib/docs-content.js';
+import {
+  authoredMarkdown,
+  codeBlock,
+  codeSection,
+  codeSpan,
+  codesText,
+  howToFixMarkdown,
+  markdownText,
+  readDocsContent,
+  refAdvice,
+  remarksText,
+  scopeText,
+  tableCell,
+} from './lib/docs-content.js';
 import { GENERATED } from './lib/layout.js';
 import { runGenerator } from './lib/generator-step.js';
 
@@ -17,43 +31,47 @@ export function generateErrorsMarkdown(document) {
     '',
     `# ${markdownText(content.title)}: error reference`,
     '',
-    `Contract version ${content.version}.`,
+    `Contract version ${codeSpan(content.version)}.`,
     '',
-    content.intro,
+    authoredMarkdown(content.intro, 'github'),
     '',
     '## Error types',
     '',
     '| Type | HTTP status | Scope | Remarks | Codes |',
     '| --- | --- | --- | --- | --- |',
     ...content.types.map(
-      (t) => `| [\`${t.type}\`](#${anchor(t.type)}) | ${t.httpStatus} | ${tableCell(markdownText(t.scope.join('; ') || '-'))} | ${tableCell(markdownText(t.remarks ?? '-'))} | ${t.codes.length || 'none listed yet'} |`,
+      (t) => `| [\`${t.type}\`](#${anchor(t.type)}) | ${t.httpStatus} | ${tableCell(scopeText(t))} | ${tableCell(remarksText(t))} | ${t.codes.length || 'none listed yet'} |`,
     ),
     '',
   ];
   for (const t of content.types) {
     lines.push(`<a id="${anchor(t.type)}"></a>`, '', `## ${t.type}`, '');
-    lines.push(`Sent with HTTP ${t.httpStatus}. Scope: ${markdownText(scopeText(t))}.${t.remarks ? ` Remarks: ${markdownText(t.remarks)}` : ''}`, '');
-    if (t.codes.length === 0) {
-      lines.push(`The reference lists no codes for \`${t.type}\` yet: any code of the form ${codeSpan(t.codePattern ?? '')} may be sent.`, '');
-      continue;
-    }
+    lines.push(`Sent with **HTTP ${t.httpStatus}**. Scope: ${scopeText(t)}. Remarks: ${remarksText(t)}.`, '', codesText(t), '');
+    if (t.codes.length === 0) continue;
     lines.push('| Code | Message | How to fix |', '| --- | --- | --- |');
     for (const c of t.codes) {
-      const fix = [c.deprecated ? `**Deprecated:** ${deprecationText(c.deprecated)}` : '', c.howToFix ? howToFixMarkdown(c.howToFix) : ''].filter(Boolean).join('\n');
-      lines.push(`| <a id="${anchor(t.type, c.code)}"></a>\`${c.code}\` | ${tableCell(codeSpan(c.message))} | ${tableCell(fix)} |`);
+      const code = `[\`${c.code}\`](#${anchor(t.type, c.code)})${c.deprecated ? ' (deprecated)' : ''}`;
+      lines.push(`| ${code} | ${tableCell(codeSpan(c.message))} | ${c.howToFix ? tableCell(howToFixMarkdown(c.howToFix)) : '–'} |`);
     }
     lines.push('');
+    for (const c of t.codes) {
+      lines.push(`<a id="${anchor(t.type, c.code)}"></a>`, '', codeSection(t, c, { heading: `### ${c.code}`, typeLink: `#${anchor(t.type)}`, flavor: 'github' }), '');
+    }
   }
   lines.push('## Standard responses', '');
   for (const r of content.responses) {
-    lines.push(`### ${r.httpStatus} ${r.name}`, '', r.description, '', `Body: \`${r.schema ?? ''}\`. Component: \`#/components/responses/${r.name}\`.`, '');
-    for (const e of r.examples) lines.push(`${markdownText(e.summary)}:`, '', '```json', JSON.stringify(e.value, null, 2), '```', '');
+    lines.push(`### ${r.httpStatus} ${r.name}`, '', authoredMarkdown(r.description, 'github'), '');
+    if (r.schema) lines.push(`Body: ${codeSpan(r.schema)}. ${refAdvice('responses', r.name)}`, '');
+    for (const e of r.examples) {
+      lines.push(`${markdownText(e.summary)}:${e.description ? ` ${authoredMarkdown(e.description, 'github')}` : ''}`, '', codeBlock(JSON.stringify(e.value, null, 2), 'json', 'github'), '');
+    }
   }
   lines.push('## Request headers', '', '| Header | Required | Schema | Description | Example |', '| --- | --- | --- | --- | --- |');
   for (const h of content.headers) {
-    lines.push(`| \`${h.name}\` | ${h.required ? 'yes' : 'no'} | ${tableCell(h.format)} | ${tableCell(h.description)} | ${codeSpan(String(h.example))} |`);
+    lines.push(`| \`${h.name}\` | ${h.required ? 'yes' : 'no'} | ${tableCell(h.format)} | ${tableCell(authoredMarkdown(h.description, 'github'))} | ${tableCell(codeSpan(String(h.example)))} |`);
   }
   lines.push('');
+  for (const h of content.headers) lines.push(`${codeSpan(h.name)}: ${refAdvice('parameters', h.component)}`, '');
   return { [`${GENERATED}/ERRORS.md`]: lines.join('\n') };
 }
 

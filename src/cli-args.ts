@@ -1,6 +1,9 @@
 // The command line of `payment-errors`: options and positionals, without Node's parseArgs, so
 // that the package's TypeScript needs no Node type declarations (bin/payment-errors.js, the only
-// file that touches Node, is plain JavaScript).
+// file that touches Node, is plain JavaScript). Which command takes which option is the command
+// table's business (cli-commands.ts); this only knows the options that exist.
+import { quote } from './cli-text.ts';
+import { nearest } from './suggest.ts';
 
 export interface CliArgs {
   readonly positionals: readonly string[];
@@ -11,7 +14,10 @@ export interface CliArgs {
   readonly version: boolean;
 }
 
-const WITH_VALUE = new Set(['type', 'status']);
+/** Options that take a value. */
+export const VALUE_OPTIONS = ['type', 'status'] as const;
+export type ValueOption = (typeof VALUE_OPTIONS)[number];
+
 const FLAGS: ReadonlyMap<string, 'json' | 'help' | 'version'> = new Map([
   ['json', 'json'],
   ['help', 'help'],
@@ -19,11 +25,18 @@ const FLAGS: ReadonlyMap<string, 'json' | 'help' | 'version'> = new Map([
   ['version', 'version'],
   ['v', 'version'],
 ]);
+const LONG_OPTIONS = [...VALUE_OPTIONS, ...[...FLAGS.keys()].filter((name) => name.length > 1)].map((name) => `--${name}`);
+
+/** Why the arguments cannot be parsed, with the nearest option when the name looks mistyped. */
+export interface ArgsProblem {
+  readonly problem: string;
+  readonly suggestions: readonly string[];
+}
 
 /** The parsed arguments, or what is wrong with them. */
-export function parseCliArgs(argv: readonly string[]): CliArgs | string {
+export function parseCliArgs(argv: readonly string[]): CliArgs | ArgsProblem {
   const positionals: string[] = [];
-  const values: Record<string, string> = {};
+  const values: Partial<Record<ValueOption, string>> = {};
   const flags = { json: false, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -36,16 +49,28 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | string {
       continue;
     }
     const [name = '', inline] = arg.replace(/^--?/, '').split(/=(.*)/s);
-    if (WITH_VALUE.has(name) && arg.startsWith('--')) {
+    const valueOption = VALUE_OPTIONS.find((o) => o === name);
+    if (valueOption && arg.startsWith('--')) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) return `Option '--${name} <value>' needs a value`;
-      values[name] = value;
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) return problem(`option --${name} needs a value`);
+      values[valueOption] = value;
       continue;
     }
     const flag = FLAGS.get(name);
-    if (!flag || (name.length > 1) !== arg.startsWith('--')) return `Unknown option '${arg.split('=')[0]}'`;
-    if (inline !== undefined) return `Option '${arg.split('=')[0]}' takes no value`;
+    const written = arg.split('=')[0] ?? arg;
+    if (!flag || (name.length > 1) !== arg.startsWith('--')) return problem(`unknown option ${quote(written)}`, nearest(written, LONG_OPTIONS));
+    if (inline !== undefined) return problem(`option ${written} takes no value`);
     flags[flag] = true;
   }
   return { positionals, ...values, ...flags };
+}
+
+/** Whether the run asked for JSON output, even when its arguments cannot be parsed. */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+function problem(text: string, suggestions: readonly string[] = []): ArgsProblem {
+  return { problem: text, suggestions };
 }

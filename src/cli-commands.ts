@@ -1,66 +1,422 @@
-// The commands of the `payment-errors` CLI, as a function of its arguments:
-// bin/payment-errors.js wires it to the process, tests call it directly. Exit codes: 0 ok, 1 unknown code or a body that does not
-// conform, 2 bad usage or unreadable input.
-import { codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType } from '../generated/error-catalog.ts';
-import { parseCliArgs } from './cli-args.ts';
-import { checkErrorResponse } from './check.ts';
-import { isErrorType } from './lookup.ts';
+// The commands of the `payment-errors` CLI, as a function of its arguments: bin/payment-errors.js
+// wires it to the process, tests call it directly. Each command is one entry of COMMANDS: its
+// usage, the options it takes and what it does; `help <command>` and the overview are built from
+// the table.
+//
+// Exit codes: 0 ok; 1 an unknown code, or a response that does not conform; 2 bad usage, or input
+// that cannot be read. With --json every run writes exactly one JSON document on standard output,
+// errors included ({"error": {...}}); messages for people go to standard error. Everything taken
+// from input is quoted with control characters escaped (cli-text.ts).
+import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../generated/error-catalog.ts';
+import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './cli-args.ts';
+import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
+import { bytePlace, decodeUtf8, jsonText, printable, quote } from './cli-text.ts';
+import { checkErrorResponse, type ContractViolation } from './check.ts';
+import { isCodeOf, isErrorType } from './lookup.ts';
 import { nearest } from './suggest.ts';
 import type { CatalogEntry, ErrorType } from './types.ts';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The text of a file, or of standard input for `-`. */
-  readInput(path: string): Promise<string>;
+  /**
+   * At most `maxBytes` bytes of a file, or of standard input for `-`: reading stops there, so a
+   * longer input comes back cut at `maxBytes`. Rejects with the error of the read (its `code`,
+   * e.g. ENOENT, is used when present).
+   */
+  readInput(path: string, maxBytes: number): Promise<Uint8Array>;
 }
 
-export const USAGE = `payment-errors: the payment API's error contract (version ${contractVersion}) on the command line
+/** The most `check` reads from a file or standard input. An error response is a few hundred bytes. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_TEXT = '1 MiB (1048576 bytes)';
 
-Usage:
-  payment-errors list [--type <type>] [--json]
-      Every documented code with its type, HTTP status, message and how to fix.
-  payment-errors explain <code> [--type <type>] [--json]
-      One code. An unknown code exits 1 and suggests the nearest known codes.
-  payment-errors check [--status <status>] [--json] <file | ->
-      Checks an error response body (JSON; - reads standard input) against the contract and
-      prints each violation. --status also checks that the HTTP status fits the type.
-  payment-errors --help | --version
+/** One run of the CLI: where it writes, the catalog it explains, its options. */
+interface Run {
+  readonly io: CliIo;
+  readonly catalog: readonly CatalogEntry[];
+  readonly json: boolean;
+  readonly args?: CliArgs;
+}
 
-Exit codes: 0 ok; 1 unknown code, or the body does not conform; 2 bad usage or unreadable input.
---json prints one JSON document on standard output; messages and errors go to standard error.
-Error types: ${errorTypes.join(', ')}.
-`;
+interface Command {
+  readonly name: string;
+  /** The usage line, after `payment-errors `. */
+  readonly synopsis: string;
+  /** One line for the overview. */
+  readonly summary: string;
+  /** What `help <command>` adds to the usage line. */
+  readonly details: string;
+  /** The options with a value it takes (--json and --help go with every command). */
+  readonly options: readonly ValueOption[];
+  /** Why it refuses an option it does not take, when that is worth saying. */
+  readonly refuses?: Partial<Record<ValueOption, string>>;
+  readonly operands: { readonly min: number; readonly max: number; readonly problem: string };
+  run(run: Run & { readonly args: CliArgs }, operands: readonly string[]): number | Promise<number>;
+}
+
+/** A run that ends in an error: the message on standard error, and {"error": {...}} with --json. */
+interface Failure {
+  readonly exit: 1 | 2;
+  /** For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type, ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http, input-not-json. */
+  readonly kind: string;
+  /** For people; input in it is quoted with quote(). */
+  readonly message: string;
+  readonly suggestions?: readonly string[];
+  /** Usage errors name the help to read: the overview, or one command's. */
+  readonly help?: string;
+}
+
+const COMMANDS: readonly Command[] = [
+  {
+    name: 'list',
+    synopsis: 'list [--type <type>] [--json]',
+    summary: 'Every documented code with its type, HTTP status, message and how to fix.',
+    details: 'With --type, the codes of one error type only. The types whose codes the reference leaves open say so.',
+    options: ['type'],
+    operands: { min: 0, max: 0, problem: 'list takes no arguments' },
+    run: (run) => list(run, run.args.type as ErrorType | undefined),
+  },
+  {
+    name: 'explain',
+    synopsis: 'explain <code | type | type.code> [--type <type>] [--json]',
+    summary: 'What a code or an error type means, and what a correct body looks like.',
+    details: [
+      'A code (expired_card), a type (payment_error), or both as ERRORS.md anchors write them',
+      '(payment_error.expired_card). An unknown code exits 1 and suggests the nearest known codes; a',
+      'code of another type than --type says whose it is. For a type whose codes the reference leaves',
+      'open (api_error), any well-formed code is valid: explain db_down --type api_error describes it.',
+    ].join('\n'),
+    options: ['type'],
+    operands: { min: 1, max: 1, problem: 'explain takes one code or type' },
+    run: (run, [what = '']) => explain(run, what, run.args.type as ErrorType | undefined),
+  },
+  {
+    name: 'check',
+    synopsis: 'check [--status <status>] [--json] <file | ->',
+    summary: 'Checks an error response against the contract and prints each violation.',
+    details: [
+      'Reads a file, or standard input for -: either the JSON body, or the whole response as',
+      '`curl -si` prints it (status line, headers, body). From a whole response it takes the HTTP',
+      'status (unless --status is given) and checks that the Content-Type is JSON. Without a status',
+      'the status is not checked. Exits 0 when the response conforms, 1 when it does not, 2 when the',
+      `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
+      '',
+      'Examples:',
+      '  curl -si -X POST "$API/payments" -d @request.json | payment-errors check -',
+      '  payment-errors check --status 400 body.json',
+    ].join('\n'),
+    options: ['status'],
+    refuses: { type: 'the body says its type' },
+    operands: { min: 1, max: 1, problem: 'check takes one file, or - for standard input' },
+    run: (run, [path = '']) => check(run, path),
+  },
+  {
+    name: 'help',
+    synopsis: 'help [<command>]',
+    summary: 'This overview, or the details of one command.',
+    details: 'payment-errors <command> --help is the same as payment-errors help <command>.',
+    options: [],
+    operands: { min: 0, max: 1, problem: 'help takes at most one command' },
+    run: (run, [name]) => help(run, name),
+  },
+];
+
+/** The overview: every command with its usage line. */
+export const USAGE = [
+  `payment-errors: the payment API's error contract (version ${contractVersion}) on the command line`,
+  '',
+  'Usage:',
+  ...COMMANDS.flatMap((c) => [`  payment-errors ${c.synopsis}`, `      ${c.summary}`]),
+  '  payment-errors --version',
+  '',
+  'Run payment-errors help <command> for the details of one.',
+  'Exit codes: 0 ok; 1 unknown code, or the response does not conform; 2 bad usage, or input that',
+  'cannot be read. --json prints exactly one JSON document on standard output, errors included;',
+  'messages for people go to standard error.',
+  `Error types: ${errorTypes.join(', ')}.`,
+  '',
+].join('\n');
 
 /** Runs the CLI with the arguments after the program name; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, catalog: readonly CatalogEntry[] = errorCatalog): Promise<number> {
   const parsed = parseCliArgs(argv);
-  if (typeof parsed === 'string') return usageError(io, parsed);
-  const { positionals, ...values } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) return done(io, USAGE);
-  if (values.version) return done(io, `${contractVersion}\n`);
-  if (values.type !== undefined && !isErrorType(values.type)) {
-    const near = nearest(values.type, errorTypes);
-    return usageError(io, `unknown error type "${values.type}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  if ('problem' in parsed) {
+    return fail({ io, catalog, json: wantsJson(argv) }, { exit: 2, kind: 'usage', message: parsed.problem, suggestions: parsed.suggestions, help: '' });
   }
-  const type = values.type as ErrorType | undefined;
-  switch (command) {
-    case 'list':
-      if (rest.length > 0) return usageError(io, 'list takes no arguments');
-      return list(io, catalog, type, values.json);
-    case 'explain':
-      if (rest.length !== 1 || rest[0] === undefined) return usageError(io, 'explain takes one code');
-      return explain(io, catalog, rest[0], type, values.json);
-    case 'check':
-      if (rest.length !== 1 || rest[0] === undefined) return usageError(io, 'check takes one file, or - for standard input');
-      if (values.type !== undefined) return usageError(io, 'check takes no --type: the body says its type');
-      return check(io, rest[0], values.status, values.json);
-    case undefined:
-      return usageError(io, 'a command is needed');
-    default:
-      return usageError(io, `unknown command "${command}"`);
+  const run = { io, catalog, json: parsed.json, args: parsed };
+  const [name, ...operands] = parsed.positionals;
+  if (parsed.version) return done(run, `${contractVersion}\n`, { contractVersion });
+  if (name === undefined) {
+    if (parsed.help) return help(run, undefined);
+    // Nothing to do: the overview, as a usage error.
+    if (run.json) return fail(run, { exit: 2, kind: 'usage', message: 'a command is needed', help: '' });
+    io.stderr(USAGE);
+    return 2;
   }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return unknownCommand(run, name);
+  if (parsed.help) return help(run, command.name);
+  for (const option of VALUE_OPTIONS) {
+    if (parsed[option] !== undefined && !command.options.includes(option)) {
+      const why = command.refuses?.[option];
+      return fail(run, { exit: 2, kind: 'usage', message: `${command.name} takes no --${option}${why ? `: ${why}` : ''}`, help: command.name });
+    }
+  }
+  if (parsed.type !== undefined && !isErrorType(parsed.type)) {
+    return fail(run, { exit: 2, kind: 'unknown-type', message: `unknown error type ${quote(parsed.type)}`, suggestions: nearest(parsed.type, errorTypes), help: command.name });
+  }
+  if (operands.length < command.operands.min || operands.length > command.operands.max) {
+    return fail(run, { exit: 2, kind: 'usage', message: command.operands.problem, help: command.name });
+  }
+  return command.run(run, operands);
+}
+
+// --- help -------------------------------------------------------------------------------------
+
+function help(run: Run, name: string | undefined): number {
+  if (name === undefined) return done(run, USAGE, { usage: USAGE });
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return unknownCommand(run, name);
+  const text = `Usage: payment-errors ${command.synopsis}\n\n${command.summary}\n${command.details}\n`;
+  return done(run, text, { usage: text });
+}
+
+function unknownCommand(run: Run, name: string): number {
+  const names = COMMANDS.map((c) => c.name);
+  return fail(run, { exit: 2, kind: 'unknown-command', message: `unknown command ${quote(name)}`, suggestions: nearest(name, names), help: '' });
+}
+
+// --- list -------------------------------------------------------------------------------------
+
+function list(run: Run, only: ErrorType | undefined): number {
+  const types = only ? [only] : errorTypes;
+  const entries = run.catalog.filter((e) => types.includes(e.type));
+  if (run.json) return done(run, '', { contractVersion, types: types.map(typeJson), codes: entries.map(entryJson) });
+  const width = Math.max(0, ...entries.map((e) => e.code.length));
+  const pad = ''.padEnd(width);
+  const out: string[] = [];
+  for (const t of types) {
+    out.push(`${t} (HTTP ${httpStatusByType[t]}). ${typeNotes(t)}`);
+    const codes = entries.filter((e) => e.type === t);
+    if (codes.length === 0) out.push(`  ${openCodesText(t)}`);
+    for (const e of codes) {
+      out.push(`  ${e.code.padEnd(width)}  ${e.message}`);
+      if (e.deprecated) out.push(`  ${pad}  Deprecated${e.deprecated.replacement ? `: use ${e.deprecated.replacement}` : ''}.`);
+      if (e.howToFix) out.push(...e.howToFix.split('\n').map((line, i) => `  ${pad}  ${i ? '  ' : 'Fix: '}${line}`));
+    }
+    out.push('');
+  }
+  return done(run, out.join('\n'));
+}
+
+// --- explain ----------------------------------------------------------------------------------
+
+function explain(run: Run, what: string, typeOption: ErrorType | undefined): number {
+  // The anchor form of ERRORS.md and the page: payment_error.expired_card, payment_error/expired_card.
+  const pair = /^([a-z_]+)[./](.+)$/.exec(what);
+  const named = pair && isErrorType(pair[1]) ? { type: pair[1], code: pair[2] ?? '' } : undefined;
+  if (named && typeOption !== undefined && typeOption !== named.type) {
+    return fail(run, { exit: 2, kind: 'usage', message: `${quote(what)} names its type, and --type ${typeOption} says another`, help: 'explain' });
+  }
+  const type = named?.type ?? typeOption;
+  const code = named?.code ?? what;
+  if (!named && (typeOption === undefined || typeOption === what) && isErrorType(what)) return explainType(run, what);
+
+  const matches = run.catalog.filter((e) => e.code === code);
+  const entry = matches.find((e) => type === undefined || e.type === type);
+  if (entry && (type !== undefined || matches.length === 1)) return explainEntry(run, entry);
+  if (type === undefined && matches.length > 1) {
+    const pairs = matches.map((e) => `${e.type}.${e.code}`);
+    return fail(run, { exit: 1, kind: 'ambiguous-code', message: `${quote(code)} is a code of ${matches.map((e) => e.type).join(' and ')}: say which with --type <type>`, suggestions: pairs });
+  }
+  const pattern = type && openPattern(type);
+  if (type !== undefined && pattern !== undefined) {
+    if (isCodeOf(type, code)) return explainOpenCode(run, type, code);
+    return fail(run, { exit: 1, kind: 'unknown-code', message: `${quote(code)} is not a well-formed code: ${type} codes have the form ${pattern}` });
+  }
+  if (type !== undefined && matches.length > 0) {
+    const owners = matches.map((e) => e.type);
+    return fail(run, {
+      exit: 1,
+      kind: 'code-of-other-type',
+      message: `${quote(code)} is not a code of ${type}: it is a code of ${owners.join(' and ')}`,
+      suggestions: owners.map((t) => `${t}.${code}`),
+    });
+  }
+  const candidates = run.catalog.filter((e) => type === undefined || e.type === type).map((e) => e.code);
+  const near = nearest(code, candidates);
+  const open = errorTypes.filter((t) => openPattern(t) !== undefined);
+  // With no near match, the code may be one of a type whose codes are open.
+  const note = type === undefined && near.length === 0 && open.length > 0 ? `; any well-formed code may come with ${open.join(', ')} (their codes are not listed): add --type to see one` : '';
+  return fail(run, { exit: 1, kind: 'unknown-code', message: `unknown code ${quote(code)}${type ? ` of ${type}` : ''}${note}`, suggestions: near });
+}
+
+function explainEntry(run: Run, entry: CatalogEntry): number {
+  if (run.json) return done(run, '', entryJson(entry));
+  const lines = [
+    entry.code,
+    `  type:        ${entry.type}`,
+    `  HTTP status: ${entry.httpStatus}`,
+    `  message:     ${entry.message}`,
+    `  how to fix:  ${entry.howToFix ? entry.howToFix.split('\n').join('\n               ') : 'the reference gives none'}`,
+  ];
+  if (entry.deprecated) lines.push(`  deprecated:  ${entry.deprecated.replacement ? `use ${entry.deprecated.replacement} instead` : 'yes, with no replacement'}`);
+  lines.push(`  example:     ${JSON.stringify({ type: entry.type, code: entry.code, message: entry.message })}`);
+  return done(run, lines.join('\n') + '\n');
+}
+
+/** A well-formed code of a type whose codes the reference leaves open. */
+function explainOpenCode(run: Run, type: ErrorType, code: string): number {
+  const status = httpStatusByType[type];
+  if (run.json) return done(run, '', { type, code, httpStatus: status, message: null, howToFix: null, deprecated: null });
+  const lines = [
+    code,
+    `  type:        ${type}`,
+    `  HTTP status: ${status}`,
+    `  message:     not documented: the reference lists no codes for ${type}, so any well-formed code`,
+    `               may be sent, with a message that says what happened`,
+    `  scope:       ${scopeText(type)}`,
+    `  remarks:     ${remarksByType[type] || 'none'}`,
+    `  example:     ${JSON.stringify({ type, code, message: 'what happened, for people' })}`,
+  ];
+  return done(run, lines.join('\n') + '\n');
+}
+
+function explainType(run: Run, type: ErrorType): number {
+  const entries = run.catalog.filter((e) => e.type === type);
+  if (run.json) return done(run, '', { ...typeJson(type), codes: entries.map(entryJson) });
+  const width = Math.max(0, ...entries.map((e) => e.code.length));
+  const lines = [
+    type,
+    `  HTTP status: ${httpStatusByType[type]}`,
+    `  scope:       ${scopeText(type)}`,
+    `  remarks:     ${remarksByType[type] || 'none'}`,
+    entries.length ? `  codes:       ${entries.length} (payment-errors explain <code> for one)` : `  codes:       ${openCodesText(type)}`,
+    ...entries.map((e) => `    ${e.code.padEnd(width)}  ${e.message}`),
+  ];
+  return done(run, lines.join('\n') + '\n');
+}
+
+// --- check ------------------------------------------------------------------------------------
+
+/** A violation the CLI finds in a whole HTTP response, beside those of checkErrorResponse. */
+type Violation = ContractViolation | { readonly rule: 'content-type'; readonly message: string };
+
+async function check(run: Run & { readonly args: CliArgs }, path: string): Promise<number> {
+  const statusOption = run.args.status;
+  const given = statusOption === undefined ? undefined : Number(statusOption);
+  if (given !== undefined && !(Number.isInteger(given) && given >= 100 && given <= 599)) {
+    return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code, not ${quote(statusOption ?? '')}`, help: 'check' });
+  }
+  const source = path === '-' ? 'standard input' : printable(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await run.io.readInput(path, MAX_INPUT_BYTES);
+  } catch (error) {
+    return fail(run, { exit: 2, kind: 'input-unreadable', message: `cannot read ${source}: ${readProblem(error)}` });
+  }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return fail(run, { exit: 2, kind: 'input-too-large', message: `${source} is larger than ${MAX_INPUT_TEXT}, the most check reads: an error response is a few hundred bytes` });
+  }
+  const decoded = decodeUtf8(bytes);
+  if ('invalidAt' in decoded) {
+    const byte = (bytes[decoded.invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return fail(run, {
+      exit: 2,
+      kind: 'input-not-utf8',
+      message: `${source} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, decoded.invalidAt)}): the API sends UTF-8, so this is not the body it sent${compressedHint(bytes)}`,
+    });
+  }
+
+  let http: HttpResponse | undefined;
+  let bodyText = decoded.text;
+  if (looksLikeHttp(decoded.text)) {
+    const response = readHttpResponse(decoded.text);
+    if (typeof response === 'string') return fail(run, { exit: 2, kind: 'input-not-http', message: `${source} starts like an HTTP response, but ${response}` });
+    http = response;
+    bodyText = response.body;
+  }
+  const what = http ? `the body of the response (${source})` : source;
+  if (bodyText.trim() === '') return fail(run, { exit: 2, kind: 'input-not-json', message: `${what} is empty: an error response has a JSON body` });
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch (error) {
+    const contentType = http && header(http, 'content-type');
+    const said = contentType && !isJsonMediaType(contentType) ? ` (its Content-Type is ${quote(contentType)})` : '';
+    return fail(run, { exit: 2, kind: 'input-not-json', message: `${what} is not JSON${said}: ${error instanceof Error ? error.message : String(error)}` });
+  }
+
+  const status = given ?? http?.status;
+  const violations: Violation[] = [...checkErrorResponse(status, body)];
+  if (http) {
+    const contentType = header(http, 'content-type');
+    if (contentType === undefined) violations.push({ rule: 'content-type', message: 'the response has no Content-Type: it must be application/json' });
+    else if (!isJsonMediaType(contentType)) violations.push({ rule: 'content-type', message: `the Content-Type is ${quote(contentType)}, not application/json` });
+  }
+  const hints = violations.length ? bodyHints(body, status) : [];
+  if (run.json) return done(run, '', { conforms: violations.length === 0, httpStatus: status ?? null, violations, hints }, violations.length ? 1 : 0);
+
+  if (violations.length === 0) {
+    const b = body as { type: ErrorType; code: string };
+    const entry = run.catalog.find((e) => e.type === b.type && e.code === b.code);
+    const lines = [`conforms to the error contract: ${b.type} ${printable(b.code)}${status === undefined ? '' : `, HTTP ${status}`}`];
+    if (entry) lines.push(`  message:    ${entry.message}`, `  how to fix: ${entry.howToFix ? entry.howToFix.split('\n').join('\n              ') : 'the reference gives none'}`);
+    else lines.push(`  ${b.type} lists no codes, so the reference says nothing more of ${printable(b.code)}.`);
+    if (status === undefined) lines.push('The HTTP status was not checked: give --status, or check the whole response (curl -si ... | payment-errors check -).');
+    return done(run, lines.join('\n') + '\n');
+  }
+  const out = [
+    `does not conform to the error contract (${violations.length} ${violations.length === 1 ? 'problem' : 'problems'}):`,
+    ...violations.map((v) => `  - ${printable(v.message)}`),
+    ...hints.map((h) => `hint: ${h}`),
+  ];
+  run.io.stdout(out.join('\n') + '\n');
+  return 1;
+}
+
+/** What a body that breaks the contract may be instead, when it looks like a known mistake. */
+function bodyHints(body: unknown, status: number | undefined): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const own = (name: string): unknown => Object.getOwnPropertyDescriptor(body, name)?.value;
+  if (own('type') !== undefined) return [];
+  const wrapped = own('error');
+  if (typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped)) {
+    const inner = checkErrorResponse(status, wrapped).length === 0 ? ' (the wrapped object itself conforms)' : '';
+    return [`the body wraps the error in "error"${inner}: the contract's body is the object {"type", "code", "message"} itself, with no wrapper`];
+  }
+  if (Array.isArray(own('errors'))) return ['the body is a list of errors under "errors": the contract\'s body is one object {"type", "code", "message"}'];
+  if (own('title') !== undefined && own('status') !== undefined) return ['this looks like an RFC 9457 problem details body (title, status, detail): the contract\'s body is {"type", "code", "message"}'];
+  return [];
+}
+
+/** A compressed body is the usual reason a response is not UTF-8. */
+function compressedHint(bytes: Uint8Array): string {
+  const head = String.fromCharCode(...bytes.subarray(0, 4096));
+  const encoding = /^content-encoding:[ \t]*([^\r\n]*)/im.exec(head)?.[1];
+  return looksLikeHttp(head) && encoding ? ` (its Content-Encoding is ${quote(encoding)}: run curl with --compressed)` : '';
+}
+
+const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['EACCES', 'permission denied'],
+  ['EISDIR', 'it is a directory'],
+  ['ENOTDIR', 'a part of the path is not a directory'],
+  ['ELOOP', 'too many symbolic links'],
+]);
+
+function readProblem(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const known = typeof code === 'string' ? READ_PROBLEMS.get(code) : undefined;
+  return known ?? printable(error instanceof Error ? error.message : String(error));
+}
+
+// --- shared -----------------------------------------------------------------------------------
+
+/** The format of any code of a type whose codes the reference leaves open; undefined for the others. */
+function openPattern(type: ErrorType): string | undefined {
+  return (openCodePatternByType as Readonly<Partial<Record<string, string>>>)[type];
 }
 
 /** The stable JSON form of a catalog entry: every key always present. */
@@ -75,81 +431,39 @@ function entryJson(entry: CatalogEntry) {
   };
 }
 
-function list(io: CliIo, catalog: readonly CatalogEntry[], only: ErrorType | undefined, json: boolean): number {
-  const types = only ? [only] : errorTypes;
-  const entries = catalog.filter((e) => types.includes(e.type));
-  if (json) {
-    const summary = types.map((t) => ({ type: t, httpStatus: httpStatusByType[t], codesListed: codesByType[t].length > 0 }));
-    return done(io, JSON.stringify({ contractVersion, types: summary, codes: entries.map(entryJson) }, null, 2) + '\n');
-  }
-  const width = Math.max(0, ...entries.map((e) => e.code.length));
-  const out: string[] = [];
-  for (const t of types) {
-    const codes = entries.filter((e) => e.type === t);
-    out.push(`${t} (HTTP ${httpStatusByType[t]})${codes.length ? '' : ': the reference lists no codes yet; any well-formed code may be sent'}`);
-    for (const e of codes) {
-      out.push(`  ${e.code.padEnd(width)}  ${e.message}`);
-      if (e.deprecated) out.push(`  ${''.padEnd(width)}  Deprecated${e.deprecated.replacement ? `: use ${e.deprecated.replacement}` : ''}.`);
-      if (e.howToFix) out.push(...e.howToFix.split('\n').map((line, i) => `  ${''.padEnd(width)}  ${i ? '  ' : 'Fix: '}${line}`));
-    }
-    out.push('');
-  }
-  return done(io, out.join('\n'));
+function typeJson(type: ErrorType) {
+  return {
+    type,
+    httpStatus: httpStatusByType[type],
+    codesListed: codesByType[type].length > 0,
+    scope: [...scopeByType[type]],
+    remarks: remarksByType[type] || null,
+    codePattern: openPattern(type) ?? null,
+  };
 }
 
-function explain(io: CliIo, catalog: readonly CatalogEntry[], code: string, type: ErrorType | undefined, json: boolean): number {
-  const matches = catalog.filter((e) => e.code === code && (type === undefined || e.type === type));
-  const [entry] = matches;
-  if (matches.length > 1) {
-    io.stderr(`"${code}" is a code of ${matches.map((e) => e.type).join(' and ')}: say which with --type <type>.\n`);
-    return 1;
-  }
-  if (!entry) {
-    const candidates = catalog.filter((e) => type === undefined || e.type === type).map((e) => e.code);
-    const near = nearest(code, candidates);
-    const where = type ? ` of ${type}` : '';
-    io.stderr(`unknown code "${code}"${where}.${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\n`);
-    return 1;
-  }
-  if (json) return done(io, JSON.stringify(entryJson(entry), null, 2) + '\n');
-  const lines = [`${entry.code}`, `  type:        ${entry.type}`, `  HTTP status: ${entry.httpStatus}`, `  message:     ${entry.message}`];
-  if (entry.howToFix) lines.push(`  how to fix:  ${entry.howToFix.split('\n').join('\n               ')}`);
-  if (entry.deprecated) lines.push(`  deprecated:  ${entry.deprecated.replacement ? `use ${entry.deprecated.replacement} instead` : 'yes, with no replacement'}`);
-  return done(io, lines.join('\n') + '\n');
+function scopeText(type: ErrorType): string {
+  return scopeByType[type].length ? scopeByType[type].join('; ') : 'not stated in the reference';
 }
 
-async function check(io: CliIo, path: string, statusOption: string | undefined, json: boolean): Promise<number> {
-  const status = statusOption === undefined ? undefined : Number(statusOption);
-  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
-    return usageError(io, `--status must be an HTTP status code, not "${statusOption}"`);
-  }
-  let text: string;
-  try {
-    text = await io.readInput(path);
-  } catch (error) {
-    io.stderr(`cannot read ${path === '-' ? 'standard input' : path}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    io.stderr(`${path === '-' ? 'standard input' : path} is not JSON: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
-  const violations = checkErrorResponse(status, body);
-  if (json) io.stdout(JSON.stringify({ conforms: violations.length === 0, violations }, null, 2) + '\n');
-  else if (violations.length === 0) io.stdout('conforms to the error contract\n');
-  else io.stdout(violations.map((v) => `${v.rule}: ${v.message}\n`).join(''));
-  return violations.length === 0 ? 0 : 1;
+function typeNotes(type: ErrorType): string {
+  return `Scope: ${scopeText(type)}.${remarksByType[type] ? ` Remarks: ${remarksByType[type]}` : ''}`;
 }
 
-function done(io: CliIo, text: string): number {
-  io.stdout(text);
-  return 0;
+function openCodesText(type: ErrorType): string {
+  return `none listed yet: any code of the form ${openPattern(type) ?? codeFormat} may be sent`;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`payment-errors: ${message}\nRun payment-errors --help for usage.\n`);
-  return 2;
+/** Writes the result: `text`, or with --json the one JSON document `value`. */
+function done(run: Run, text: string, value?: unknown, exit = 0): number {
+  run.io.stdout(run.json && value !== undefined ? jsonText(value) : text);
+  return exit;
+}
+
+function fail(run: Run, failure: Failure): number {
+  const near = failure.suggestions?.length ? ` (did you mean ${failure.suggestions.join(', ')}?)` : '';
+  const help = failure.help === undefined ? '' : `\nRun payment-errors help${failure.help ? ` ${failure.help}` : ''} for usage.`;
+  run.io.stderr(`payment-errors: ${printable(failure.message)}${near}${help}\n`);
+  if (run.json) run.io.stdout(jsonText({ error: { kind: failure.kind, message: failure.message, suggestions: failure.suggestions ?? [] } }));
+  return failure.exit;
 }

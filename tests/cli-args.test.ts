@@ -1,6 +1,6 @@
 // The CLI's argument parser, row by row.
 import { expect, test } from 'vitest';
-import { parseCliArgs } from '../src/cli-args.ts';
+import { parseCliArgs, wantsJson } from '../src/cli-args.ts';
 
 const parsed = (positionals: string[], rest: object = {}) => ({ positionals, json: false, help: false, version: false, ...rest });
 
@@ -18,13 +18,25 @@ test.each([
 });
 
 test.each([
-  [['list', '--verbose'], "Unknown option '--verbose'"],
-  [['list', '-x'], "Unknown option '-x'"],
-  [['list', '-json'], "Unknown option '-json'"],
-  [['list', '--h'], "Unknown option '--h'"],
-  [['list', '--type'], "Option '--type <value>' needs a value"],
-  [['list', '--type', '--json'], "Option '--type <value>' needs a value"],
-  [['list', '--json=yes'], "Option '--json' takes no value"],
-])('%j is refused: %s', (argv, message) => {
-  expect(parseCliArgs(argv)).toBe(message);
+  [['list', '--verbose'], 'unknown option "--verbose"', []],
+  [['list', '--jsno'], 'unknown option "--jsno"', ['--json']],
+  [['list', '--typ=x'], 'unknown option "--typ"', ['--type']],
+  [['list', '-x'], 'unknown option "-x"', []],
+  [['list', '-json'], 'unknown option "-json"', ['--json']],
+  [['list', '--h'], 'unknown option "--h"', []],
+  [['list', '--\u001b[2J'], 'unknown option "--\\u001b[2J"', []],
+  [['list', '--type'], 'option --type needs a value', []],
+  [['list', '--type', '--json'], 'option --type needs a value', []],
+  [['list', '--json=yes'], 'option --json takes no value', []],
+])('%j is refused: %s', (argv, problem, suggestions) => {
+  expect(parseCliArgs(argv)).toEqual({ problem, suggestions });
+});
+
+test.each([
+  [['list', '--json'], true],
+  [['--bogus', '--json'], true],
+  [['explain', '--', '--json'], false],
+  [['list'], false],
+])('%j wants JSON: %s', (argv, want) => {
+  expect(wantsJson(argv)).toBe(want);
 });

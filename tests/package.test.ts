@@ -226,10 +226,10 @@ console.log(JSON.stringify({ status: httpStatusOf('api_error'), ok: isErrorBody(
     expect(JSON.parse(explained.stdout)).toMatchObject({ type: 'payment_error', message: 'Restricted card', howToFix: 'Try the transaction with a different card.' });
 
     const unknown = await run(bin, ['explain', 'expird_card']);
-    expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'unknown code "expird_card". Did you mean: expired_card?\n' });
+    expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'payment-errors: unknown code "expird_card" (did you mean expired_card?)\n' });
 
     const checked = await run(bin, ['check', '--status', '400', '-'], { input: '{"type":"api_error","code":"boom","message":"x"}' });
-    expect(checked).toMatchObject({ code: 1, stdout: 'status: HTTP 400 does not fit api_error, which is sent with 500\n' });
+    expect(checked).toMatchObject({ code: 1, stdout: 'does not conform to the error contract (1 problem):\n  - HTTP 400 does not fit api_error, which is sent with 500\n' });
 
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8'));
     expect((await run(bin, ['--version'])).stdout).toBe(`${manifest.version}\n`);

@@ -1,167 +1,205 @@
 // The reference page (dist/docs/index.html, from `npm run build`) opened from disk in headless
-// Chromium, with every request that would leave the page recorded and refused.
-import { existsSync } from 'node:fs';
+// Chromium, as a support engineer uses it on a laptop (1280x900) and on a phone (390x844): every
+// code's section with its type, status, message, how to fix and example body, nothing wider than
+// the screen, one search hit per code. Screenshots of both widths go to dist/e2e/ for review.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DOCS, REPO_ROOT } from '../../scripts/lib/layout.js';
+import { componentRef } from '../../scripts/lib/docs-content.js';
 import { readContract, type ErrorTypeModel } from '../../scripts/lib/contract-model.js';
+import { DOCS, REPO_ROOT } from '../../scripts/lib/layout.js';
+import { closeSearch, launchChromium, openDocs, openSearch, openSection, search, sectionAt, VIEWPORTS, type DocsPage } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'dist/e2e');
-const PAGE = pathToFileURL(path.join(REPO_ROOT, DOCS)).href;
 
 let browser: Browser;
-let page: Page;
 let types: ErrorTypeModel[];
-const outgoing: string[] = [];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO_ROOT, DOCS))) throw new Error(`${DOCS} is missing: run \`npm run build\` first`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   types = readContract(JSON.parse(await readFile(path.join(REPO_ROOT, 'generated/openapi.json'), 'utf8'))).types;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  // Everything but the file itself and inline data would leave the machine: record it, refuse it.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-    outgoing.push(url);
-    return route.abort();
-  });
-  await page.goto(PAGE);
-  await page.getByRole('heading', { name: 'Error types' }).waitFor();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-const slug = (text: string) => text.toLowerCase();
+const codes = () => types.flatMap((t) => t.codes.map((c) => ({ type: t, code: c, route: `/${t.type}/${c.code.toLowerCase()}` })));
 
 /**
- * Goes to a route of the page (#/payment_error/expired_card) and resolves to the text of its
- * section once Redoc has rendered it (Redoc renders the sections near the viewport only).
+ * What of a section does not fit the viewport: elements whose box runs past either edge, and
+ * elements whose content is cut (wider than the element, which hides or scrolls it).
  */
-async function openSection(route: string, expected: string): Promise<string> {
-  // Runs in the page; the tests are compiled without the DOM library.
-  await page.evaluate((hash) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
-  }, `#${route}`);
-  const section = page.locator(`[data-section-id="${route}"]`).first();
-  await expect.poll(() => section.innerText().catch(() => ''), { timeout: 10_000 }).toContain(expected);
-  return section.innerText();
+function overflowing(page: Page, route: string): Promise<string[]> {
+  return page.evaluate((route) => {
+    const doc = globalThis as any;
+    const width = doc.document.documentElement.clientWidth;
+    const section = doc.document.querySelector(`[data-section-id="${route}"]`);
+    const found: string[] = [];
+    for (const el of [section, ...section.querySelectorAll('*')]) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const name = `${el.tagName.toLowerCase()} "${String(el.textContent).slice(0, 30)}"`;
+      if (box.left < -0.5 || box.right > width + 0.5) found.push(`${name} spans ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
+      else if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) found.push(`${name} cuts its content: ${el.scrollWidth} in ${el.clientWidth}`);
+    }
+    return found;
+  }, route);
 }
 
-describe('the opening section', () => {
-  test('shows the standardized format', async () => {
-    const intro = await page.locator('body').innerText();
-    expect(intro).toContain('"type": "error type"');
-    expect(intro).toContain('"code": "error code"');
-    expect(intro).toContain('"message": "error message"');
+describe.each(VIEWPORTS)('at $width x $height ($name)', (viewport) => {
+  let docs: DocsPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    docs = await openDocs(browser, path.join(REPO_ROOT, DOCS), viewport);
+    page = docs.page;
   });
 
-  test('has a table of the seven types with each type\'s HTTP status', async () => {
-    const table = page.getByRole('table').filter({ hasText: 'HTTP status' }).first();
-    const rows = await table.locator('tbody tr').allInnerTexts();
-    expect(rows).toHaveLength(types.length);
-    for (const [i, type] of types.entries()) {
-      const cells = rows[i]?.split('\t').map((c) => c.trim());
-      expect(cells?.slice(0, 2), type.type).toEqual([type.type, String(type.httpStatus)]);
-    }
+  describe('the opening section', () => {
+    test('shows the standardized format', async () => {
+      const intro = await openSection(page, '/', 'standardized body');
+      expect(intro).toContain('"type": "error type"');
+      expect(intro).toContain('"code": "error code"');
+      expect(intro).toContain('"message": "error message"');
+    });
+
+    test('has a table of the types with each type\'s HTTP status, scope, remarks and codes', async () => {
+      const table = page.getByRole('table').filter({ hasText: 'invalid_request_error' }).first();
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as any).innerText.trim())));
+      expect(rows.map((cells) => cells.slice(0, 2))).toEqual(types.map((t) => [t.type, String(t.httpStatus)]));
+      expect(rows.map((cells) => cells.length)).toEqual(types.map(() => 5));
+      expect(await overflowing(page, '/section/error-types')).toEqual([]);
+    });
+
+    test('links each type to its codes', async () => {
+      await openSection(page, '/section/error-types', 'invalid_request_error');
+      await page.getByRole('table').filter({ hasText: 'invalid_request_error' }).first().getByRole('link', { name: 'payment_error' }).click();
+      await expect.poll(() => page.url()).toMatch(/#\/payment_error$/);
+      await expect.poll(() => sectionAt(page, '/payment_error').innerText()).toContain('Sent with HTTP 400');
+    });
   });
 
-  test('links each type to its codes', async () => {
-    await page.getByRole('table').filter({ hasText: 'HTTP status' }).first().getByRole('link', { name: 'payment_error' }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/payment_error$/);
-    await expect.poll(() => page.locator('[data-section-id="/payment_error"]').innerText()).toContain('Sent with HTTP 400');
-  });
-});
-
-describe('every code', () => {
-  test('has a section with its message and how to fix', async () => {
-    const missing: string[] = [];
-    for (const type of types) {
-      for (const c of type.codes) {
-        const text = await openSection(`/${type.type}/${slug(c.code)}`, c.code);
-        const want = [c.message, ...(c.howToFix ? c.howToFix.split('\n').map((line) => line.replace(/^\d+\. /, '')) : [])];
-        missing.push(...want.filter((s) => !text.includes(s)).map((s) => `${type.type}.${c.code}: ${s}`));
+  describe('every code', () => {
+    test('has a section headed by the code, whole, with type, status, message, how to fix and an example body', async () => {
+      const wrong: string[] = [];
+      for (const { type, code, route } of codes()) {
+        const text = await openSection(page, route, 'Example body');
+        const section = sectionAt(page, route);
+        const heading = section.locator('h2').first();
+        const want = [
+          `Type: ${type.type} · HTTP status: ${type.httpStatus}`,
+          `Message (the API sends it verbatim): ${code.message}`,
+          ...(code.howToFix ? code.howToFix.split('\n').map((line) => line.replace(/^\d+\. /, '')) : ['How to fix: the reference gives no advice for this code.']),
+          `Example body (HTTP ${type.httpStatus}):`,
+        ];
+        wrong.push(...want.filter((s) => !text.includes(s)).map((s) => `${route}: no "${s}"`));
+        if ((await heading.innerText()) !== code.code) wrong.push(`${route}: heading "${await heading.innerText()}"`);
+        const example = JSON.parse(await section.locator('pre').first().innerText());
+        if (JSON.stringify(example) !== JSON.stringify({ type: type.type, code: code.code, message: code.message })) wrong.push(`${route}: example ${JSON.stringify(example)}`);
+        wrong.push(...(await overflowing(page, route)).map((o) => `${route}: ${o}`));
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    });
 
-  test('is found by the page\'s search, which links to its section', async () => {
-    await page.getByTestId('search-trigger').click();
-    const input = page.getByPlaceholder('Search docs...');
-    const notFound: string[] = [];
-    for (const type of types) {
-      for (const { code } of type.codes) {
-        await input.fill(code);
-        const hit = page.getByTestId('search-dialog').locator(`a[href="#/${type.type}/${slug(code)}"]`);
-        if (!(await hit.first().waitFor({ timeout: 5_000 }).then(() => true, () => false))) notFound.push(`${type.type}.${code}`);
+    // By words of its message: the same search on both widths, so on one.
+    const byMessage = viewport.width >= 672;
+    test(`is found once by the page's search, first${byMessage ? ', and by words of its message' : ''}`, async () => {
+      await openSearch(page);
+      const wrong: string[] = [];
+      for (const { code, route } of codes()) {
+        const found = await search(page, code.code, (routes) => routes.includes(route));
+        const own = found.filter((r) => r === route).length;
+        if (own !== 1 || found[0] !== route) wrong.push(`${code.code}: ${own} hits for its section, first hit ${found[0]}`);
+        if (byMessage && !(await search(page, code.message, (routes) => routes.includes(route))).includes(route)) wrong.push(`"${code.message}" does not find ${code.code}`);
       }
-    }
-    await page.keyboard.press('Escape');
-    expect(notFound).toEqual([]);
+      await closeSearch(page);
+      expect(wrong).toEqual([]);
+    });
+
+    test('a search hit opens the code\'s section', async () => {
+      await openSearch(page);
+      await search(page, '3DS_required', (routes) => routes.includes('/payment_error/3ds_required'));
+      await page.getByTestId('search-dialog').locator('a[href="#/payment_error/3ds_required"]').first().click();
+      await expect.poll(() => page.url()).toMatch(/#\/payment_error\/3ds_required$/);
+      const section = sectionAt(page, '/payment_error/3ds_required');
+      await expect.poll(() => section.innerText()).toContain('The issuer bank requires the 3D Secure process');
+      await expect.poll(() => section.isVisible()).toBe(true);
+      await closeSearch(page);
+    });
   });
 
-  test('a search hit opens the code\'s section', async () => {
-    await page.getByTestId('search-trigger').click();
-    await page.getByPlaceholder('Search docs...').fill('3DS_required');
-    await page.getByTestId('search-dialog').locator('a[href="#/payment_error/3ds_required"]').first().click();
-    await expect.poll(() => page.url()).toMatch(/#\/payment_error\/3ds_required$/);
-    const section = page.locator('[data-section-id="/payment_error/3ds_required"]');
-    await expect.poll(() => section.innerText()).toContain('The issuer bank requires the 3D Secure process');
-    await expect.poll(() => section.isVisible()).toBe(true);
-  });
-});
-
-describe('the standard responses and headers', () => {
-  test('document both responses, with an example of every type', async () => {
-    const bad = await openSection('/standard-responses/400-badrequest', 'BadRequestErrorBody');
-    const internal = await openSection('/standard-responses/500-internalservererror', 'ApiError');
-    for (const type of types) expect(type.httpStatus === 500 ? internal : bad).toContain(`"type": "${type.type}"`);
+  describe('each type', () => {
+    test.each(['invalid_request_error', 'idempotence_error', 'account_error', 'payment_error'])('%s lists its codes with message and how to fix', async (name) => {
+      const type = types.find((t) => t.type === name);
+      const text = await openSection(page, `/${name}`, 'Sent with HTTP');
+      for (const c of type?.codes ?? []) {
+        expect(text).toContain(c.message);
+        if (c.howToFix) expect(text).toContain(c.howToFix.split('\n')[0]?.replace(/^\d+\. /, ''));
+      }
+      expect(await overflowing(page, `/${name}`)).toEqual([]);
+    });
   });
 
-  test('document the idempotency key and x-on-behalf-of, with examples', async () => {
-    expect(await openSection('/request-headers/idempotency-key', 'format uuid')).toMatch(/Idempotency-Key: [0-9a-f-]{36}/);
-    expect(await openSection('/request-headers/x-on-behalf-of', 'sub_account_not_found')).toMatch(/x-on-behalf-of: \S+/);
-  });
-});
+  describe('the standard responses and headers', () => {
+    test('document both responses, with an example of every type and the $ref an API spec writes', async () => {
+      const bad = await openSection(page, '/standard-responses/400-badrequest', 'BadRequestErrorBody');
+      const internal = await openSection(page, '/standard-responses/500-internalservererror', 'ApiError');
+      for (const type of types) expect(type.httpStatus === 500 ? internal : bad).toContain(`"type": "${type.type}"`);
+      expect(bad.replace(/\s+/g, '')).toContain(componentRef('responses', 'BadRequest'));
+    });
 
-describe('for review', () => {
-  test('screenshots of the types table and of one code\'s entry go to dist/e2e/', async () => {
+    test('document the idempotency key and x-on-behalf-of, with examples', async () => {
+      expect(await openSection(page, '/request-headers/idempotency-key', 'format uuid')).toMatch(/Idempotency-Key: [0-9a-f-]{36}/);
+      expect(await openSection(page, '/request-headers/x-on-behalf-of', 'sub_account_not_found')).toMatch(/x-on-behalf-of: \S+/);
+    });
+  });
+
+  if (viewport.width < 672) {
+    test('the menu button sits in the bar at the top, over no text; the menu opens below the bar', async () => {
+      await openSection(page, '/payment_error/idempotency_violation', 'Example body');
+      const bar = await page.locator('.page-bar').boundingBox();
+      const button = await page.getByTestId('floating-button').boundingBox();
+      const heading = await sectionAt(page, '/payment_error/idempotency_violation').locator('h2').first().boundingBox();
+      expect(bar && button && heading).toBeTruthy();
+      if (!bar || !button || !heading) return;
+      expect(button.y).toBeGreaterThanOrEqual(bar.y);
+      expect(button.y + button.height).toBeLessThanOrEqual(bar.y + bar.height);
+      expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+      await page.getByTestId('floating-button').click();
+      const search = await page.getByTestId('search-trigger').boundingBox();
+      expect(search?.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+      await page.getByTestId('floating-button').click();
+    });
+  }
+
+  test('screenshots of the opening section, a type and a code\'s entry go to dist/e2e/ for review', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    await page.goto(PAGE);
-    const table = page.getByRole('table').filter({ hasText: 'HTTP status' }).first();
-    await table.waitFor();
-    await table.screenshot({ path: path.join(SCREENSHOTS, 'types-table.png') });
-    // A fresh load, so the sidebar shows the entry open as a reader arriving by link sees it.
-    await page.goto(`${PAGE}#/payment_error/order_amount_too_small`);
-    await expect.poll(() => page.locator('[data-section-id="/payment_error/order_amount_too_small"]').innerText().catch(() => '')).toContain('Contact customer support');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'code-entry.png') });
-    for (const file of ['types-table.png', 'code-entry.png']) expect(existsSync(path.join(SCREENSHOTS, file))).toBe(true);
-  });
-});
-
-describe('the page on its own', () => {
-  // Last: it covers every interaction above.
-  test('made no request that would leave the machine', () => {
-    expect(outgoing).toEqual([]);
+    const shots: Array<[string, string, string]> = [
+      ['types', '/section/error-types', 'invalid_request_error'],
+      ['type', '/payment_error', 'Sent with HTTP'],
+      ['code', '/payment_error/order_amount_too_small', 'Contact customer support'],
+      ['long-code', '/payment_error/3ds_not_authenticated_failed', 'Example body'],
+    ];
+    for (const [name, route, expected] of shots) {
+      // A fresh load, so the page shows the entry as a reader arriving by link sees it.
+      await page.goto(`${page.url().split('#')[0]}#${route}`);
+      await expect.poll(() => sectionAt(page, route).innerText().catch(() => ''), { timeout: 10_000 }).toContain(expected);
+      const file = path.join(SCREENSHOTS, `${viewport.name}-${name}.png`);
+      await page.screenshot({ path: file, animations: 'disabled' });
+      expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
+    }
   });
 
-  test('logged no console error', () => {
-    expect(consoleErrors).toEqual([]);
+  describe('the page on its own', () => {
+    // Last: it covers every interaction above.
+    test('made no request that would leave the machine', () => {
+      expect(docs.outgoing).toEqual([]);
+    });
+
+    test('logged no console error', () => {
+      expect(docs.consoleErrors).toEqual([]);
+    });
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
 const KILL_AT_WRITE = path.join(REPO_ROOT, 'tests/helpers/kill-at-write.js');
-const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
+const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', 'scripts/docs-page.hbs', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 /**
  * @typedef {object} ProjectCopy
