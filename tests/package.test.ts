@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { packedProject, type PackedProject } from './helpers/packed-project.js';
@@ -150,6 +151,31 @@ if (parsed.kind === 'known') advice(parsed.body);
     const result = await compile(consumerTs.replace('__CASES__', await cases()));
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  test("hovering `type` shows the spec's description of it", async () => {
+    const source = `import type { ErrorBodyOf } from 'payment-error-contract';\ndeclare const body: ErrorBodyOf<'payment_error'>;\nexport const type = body.type;\n`;
+    await writeFile(path.join(consumer, 'hover.ts'), source);
+    const options = { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [] };
+    const files = [path.join(consumer, 'hover.ts')];
+    const service = ts.createLanguageService({
+      getScriptFileNames: () => files,
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (file) => (ts.sys.fileExists(file) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(file) ?? '') : undefined),
+      getCurrentDirectory: () => consumer,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: ts.getDefaultLibFilePath,
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+    });
+    const info = service.getQuickInfoAtPosition(files[0] ?? '', source.lastIndexOf('type'));
+    expect(ts.displayPartsToString(info?.displayParts)).toBe('(property) type: "payment_error"');
+    // openapi-typescript writes the description as a @description tag.
+    expect(info?.tags?.map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`.trim())).toEqual(['@description The error type.', '@constant']);
   });
 
   test('does not compile when one code is not handled', async () => {
