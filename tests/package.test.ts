@@ -178,6 +178,39 @@ if (parsed.kind === 'known') advice(parsed.body);
     expect(info?.tags?.map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`.trim())).toEqual(['@description The error type.', '@constant']);
   });
 
+  const MISTAKES: ReadonlyArray<[string, string, RegExp]> = [
+    // The codes or types of the union, in the order the compiler prints them.
+    ['a mistyped code', "describeError('payment_error', 'expird_card')", /error TS2345: Argument of type '"expird_card"' is not assignable to parameter of type '"\w+" \| "\w+" \| .* more .*'/],
+    ['a mistyped type', "httpStatusOf('paymnt_error')", /error TS2345: Argument of type '"paymnt_error"' is not assignable to parameter of type '"\w+_error" \| "\w+_error"/],
+    ['a code of another type', "createErrorBody('account_error', 'expired_card')", /error TS2345: Argument of type '"expired_card"' is not assignable to parameter of type '"\w+_not_found" \| "\w+_not_found"/],
+    ['an open code without its message', "createErrorBody('refund_error', 'refund_window_closed')", /error TS2554: Expected 3 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'message' were not provided\./],
+  ];
+  let compiledMistakes: Promise<string> | undefined;
+  /** tsc's output on a file per mistake, compiled once. */
+  function mistakes() {
+    compiledMistakes ??= (async () => {
+      const files = await Promise.all(
+        MISTAKES.map(async ([, call], i) => {
+          const file = `mistake-${i}.ts`;
+          await writeFile(path.join(consumer, file), `import { createErrorBody, describeError, httpStatusOf } from 'payment-error-contract';\nexport const x = ${call};\n`);
+          return file;
+        }),
+      );
+      await writeFile(path.join(consumer, 'tsconfig.mistakes.json'), JSON.stringify({ ...tsconfig, files }));
+      const result = await run(process.execPath, [TSC, '-p', 'tsconfig.mistakes.json', '--pretty', 'true']);
+      expect(result.code).not.toBe(0);
+      return result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    })();
+    return compiledMistakes;
+  }
+  test.each(MISTAKES)('does not compile %s, and says what is wrong', async (name, _call, want) => {
+    const output = await mistakes();
+    // tsc --pretty prints each file's errors as one block, with the related information ("the
+    // rest parameter 'message'") that the plain format leaves out; in colour, taken out here.
+    const block = output.split(/(?=^mistake-\d+\.ts:)/m).find((b) => b.startsWith(`mistake-${MISTAKES.findIndex(([n]) => n === name)}.ts:`));
+    expect(block).toMatch(want);
+  });
+
   test('does not compile when one code is not handled', async () => {
     const result = await compile(consumerTs.replace('__CASES__', await cases('3DS_required')));
     expect(result.code).not.toBe(0);
