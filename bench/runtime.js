@@ -1,4 +1,4 @@
-// Benchmark: isErrorBody and parseErrorBody against the validators a user would
+// Benchmark: isErrorBody, parseErrorBody and errorBodySchema against the validators a user would
 // reach for, on one mixed corpus in one process; operations per second. The alternatives, each on
 // the same contract (a union of the seven error types, no other members), built from the
 // package's generated data: TypeBox's TypeCompiler (code generated with `new Function`), an ajv
@@ -21,7 +21,7 @@ import { REPO_ROOT } from '../scripts/lib/layout.js';
 
 /** @param {{ quick: boolean }} options */
 export async function benchRuntime({ quick }) {
-  const { errorCatalog, errorTypes, isErrorBody, parseErrorBody } = await import('../dist/src/index.js');
+  const { errorBodySchema, errorCatalog, errorTypes, isErrorBody, parseErrorBody } = await import('../dist/src/index.js');
   const contract = await contractOf();
   const corpus = /** @type {unknown[]} */ (JSON.parse(JSON.stringify(corpusOf(errorCatalog, errorTypes))));
 
@@ -29,6 +29,7 @@ export async function benchRuntime({ quick }) {
   const ajv = new Ajv2020({ strict: true }).compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'generated/error-body.schema.json'), 'utf8')));
   const zod = zodSchema(contract);
   const valibot = valibotSchema(contract);
+  const validate = errorBodySchema['~standard'].validate;
 
   /** each alternative's fastest yes/no check @satisfies {Record<string, Validator>} */
   const checks = {
@@ -38,7 +39,10 @@ export async function benchRuntime({ quick }) {
     Valibot: (value) => v.is(valibot, value),
   };
   /** @type {Record<string, (value: unknown) => boolean>} the verdict each of ours gives */
-  const ours = { isErrorBody };
+  const ours = {
+    isErrorBody,
+    'errorBodySchema validate': (value) => !/** @type {{ issues?: unknown }} */ (validate(value)).issues,
+  };
   const wrong = [];
   for (const value of corpus) {
     const want = isErrorBody(value);
@@ -59,6 +63,8 @@ export async function benchRuntime({ quick }) {
     isErrorBody,
     'TypeBox compiled': checks['TypeBox compiled'],
     parseErrorBody,
+    'errorBodySchema validate': validate,
+    "Zod 4's Standard Schema validate": zod['~standard'].validate,
   };
   const rounds = paired(measured, corpus, { rounds: quick ? 1 : 25, window: quick ? 20 : 80 });
   const figure = (/** @type {string} */ what, /** @type {string} */ ours, /** @type {string} */ alternative, /** @type {import('./run.js').Figure['target']} */ target) => {
@@ -71,6 +77,7 @@ export async function benchRuntime({ quick }) {
     figure('isErrorBody vs ajv', 'isErrorBody', 'ajv', { minRatio: 2 }),
     figure('isErrorBody vs Zod 4', 'isErrorBody', 'Zod 4', {}),
     figure('isErrorBody vs Valibot', 'isErrorBody', 'Valibot', {}),
+    figure("errorBodySchema vs Zod 4's Standard Schema validate", 'errorBodySchema validate', "Zod 4's Standard Schema validate", {}),
   ];
 }
 

@@ -1,12 +1,15 @@
 // Type-level tests: the generated types narrow as a client relies on. Each `@ts-expect-error`
 // fails the run when the line below it compiles, e.g. when a union collapses to string.
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   codesByType,
   createErrorBody,
   describeError,
   describeErrorType,
+  errorBodySchema,
   errorCodes,
+  errorResponse,
   errorTypes,
   httpStatusByType,
   httpStatusOf,
@@ -212,6 +215,18 @@ describe('helpers', () => {
     expectTypeOf(httpStatusOf(fromUser)).toEqualTypeOf<number | undefined>();
   });
 
+  test('errorResponse is typed as createErrorBody is, and returns a Fetch Response', () => {
+    expectTypeOf(errorResponse('payment_error', 'expired_card')).toExtend<Response>();
+    expectTypeOf(errorResponse('refund_error', 'refund_window_closed', 'Refund window closed', { headers: { 'retry-after': '0' } })).toExtend<Response>();
+    errorResponse('payment_error', 'expired_card', undefined, { headers: [['x-request-id', 'req_1']], statusText: 'Expired' });
+    // @ts-expect-error expired_card is a payment_error code, not an account_error one
+    errorResponse('account_error', 'expired_card');
+    // @ts-expect-error a type whose codes are open has no catalog message to fill in
+    errorResponse('refund_error', 'refund_window_closed');
+    // @ts-expect-error the status is the type's: it cannot be set
+    errorResponse('payment_error', 'expired_card', undefined, { status: 200 });
+  });
+
   test('parseErrorBody narrows by kind', () => {
     const parsed = parseErrorBody({});
     if (parsed.kind === 'known') expectTypeOf(parsed.body).toEqualTypeOf<DocumentedErrorBody>();
@@ -222,6 +237,25 @@ describe('helpers', () => {
   test('isErrorBody narrows unknown to ErrorBody', () => {
     const value: unknown = {};
     if (isErrorBody(value)) expectTypeOf(value).toEqualTypeOf<ErrorBody>();
+  });
+});
+
+describe('errorBodySchema', () => {
+  test('is a Standard Schema of ErrorBody, as @standard-schema/spec declares it', () => {
+    expectTypeOf(errorBodySchema).toExtend<StandardSchemaV1<unknown, ErrorBody>>();
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof errorBodySchema>>().toEqualTypeOf<ErrorBody>();
+    expectTypeOf<StandardSchemaV1.InferInput<typeof errorBodySchema>>().toEqualTypeOf<unknown>();
+  });
+
+  test('is a Standard JSON Schema too', () => {
+    expectTypeOf(errorBodySchema).toExtend<StandardJSONSchemaV1<unknown, ErrorBody>>();
+    expectTypeOf(errorBodySchema['~standard'].jsonSchema.input({ target: 'draft-07' })).toEqualTypeOf<Record<string, unknown>>();
+  });
+
+  test('validates synchronously', () => {
+    const result = errorBodySchema['~standard'].validate({});
+    expectTypeOf(result).toEqualTypeOf<StandardSchemaV1.Result<ErrorBody>>();
+    if (!result.issues) expectTypeOf(result.value).toEqualTypeOf<ErrorBody>();
   });
 });
 

@@ -10,6 +10,8 @@ import {
   createErrorBody,
   describeError,
   describeErrorType,
+  errorBodySchema,
+  errorResponse,
   httpStatusOf,
   isErrorBody,
   isErrorType,
@@ -21,11 +23,13 @@ const helpers: ReadonlyArray<[string, (value: unknown) => unknown]> = [
   ['isErrorBody', (v) => isErrorBody(v)],
   ['parseErrorBody', (v) => parseErrorBody(v)],
   ['checkErrorResponse', (v) => checkErrorResponse(400, v)],
+  ['errorBodySchema.validate', (v) => errorBodySchema['~standard'].validate(v)],
   ['describeError', (v) => (describeError as (type: unknown, code: unknown) => unknown)('payment_error', v)],
   ['describeErrorType', (v) => (describeErrorType as (type: unknown) => unknown)(v)],
   ['httpStatusOf', (v) => (httpStatusOf as (type: unknown) => unknown)(v)],
   ['isErrorType', (v) => isErrorType(v)],
   ['createErrorBody', (v) => (createErrorBody as (type: unknown, code: unknown, message?: unknown) => unknown)('payment_error', v, v)],
+  ['errorResponse', (v) => (errorResponse as (type: unknown, code: unknown, message?: unknown) => unknown)(v, v, v)],
 ];
 
 const body = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };

@@ -8,7 +8,9 @@ import {
   codesByType,
   createErrorBody,
   describeError,
+  errorBodySchema,
   errorCatalog,
+  errorResponse,
   errorTypes,
   httpStatusOf,
   isErrorBody,
@@ -111,6 +113,24 @@ describe('on any input', () => {
     );
   });
 
+  test('errorBodySchema validate never throws, gives a value exactly when isErrorBody, and brief issues with paths otherwise', () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        const result = errorBodySchema['~standard'].validate(value);
+        if (isErrorBody(value)) {
+          expect(result).toEqual({ value: { type: (value as ErrorBody).type, code: (value as ErrorBody).code, message: (value as ErrorBody).message } });
+        } else {
+          expect(result.issues?.length).toBeGreaterThan(0);
+          for (const issue of result.issues ?? []) {
+            expect(boundedText(issue.message)).toBe(true);
+            expect([[], ['type'], ['code'], ['message']]).toContainEqual(issue.path);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   test('describeError never throws and finds only documented pairs', () => {
     fc.assert(
       fc.property(names, names, (type, code) => {
@@ -152,6 +172,8 @@ describe('values fast-check cannot generate', () => {
     expect(describeError(value, value)).toBeUndefined();
     expect(httpStatusOf(value)).toBeUndefined();
     expect(checkErrorResponse(500, createFromJavaScript(value, value, value))).toEqual([]);
+    expect(errorBodySchema['~standard'].validate(value).issues === undefined).toBe(isErrorBody(value));
+    expect((errorResponse as (type: unknown, code: unknown, message?: unknown) => Response)(value, value, value).status).toBe(500);
   });
 });
 
@@ -169,6 +191,7 @@ describe('getters', () => {
     ['isErrorBody', isErrorBody],
     ['parseErrorBody', parseErrorBody],
     ['checkErrorResponse', (v) => checkErrorResponse(400, v)],
+    ['errorBodySchema validate', (v) => errorBodySchema['~standard'].validate(v)],
   ];
 
   test.each(helpers)('%s never runs one, and does not take its member for a value', (_name, helper) => {
@@ -193,6 +216,7 @@ describe('getters', () => {
       ['isErrorBody', 'false'],
       ['parseErrorBody', JSON.stringify({ kind: 'invalid', reason: '`type` is a getter, not a value' })],
       ['checkErrorResponse', expect.stringContaining('`type` is a getter, not a value')],
+      ['errorBodySchema validate', expect.stringContaining('`type` is a getter, not a value')],
     ]);
     expect(calls.count).toBe(0);
   });
