@@ -38,7 +38,7 @@ const arrayCheck = Array.isArray;
 /**
  * True when `value` is exactly a standardized error body: a known type, a code of that type, a
  * non-empty message, and no other members (the verdict of generated/error-body.schema.json).
- * Reads own data properties only and never runs a getter.
+ * Reads own data properties only, never runs a getter, and does bounded work on any value.
  */
 export function isErrorBody(value: unknown): value is ErrorBody {
   return conformingBody(value) !== undefined;

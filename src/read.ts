@@ -95,7 +95,8 @@ export function otherMembers(value: object, limit = 5): string[] | undefined {
  * first index key is an extra member, found without listing the others.
  */
 export function hasNoOtherMembers(value: object, enumerable: number): boolean {
-  if (hasOwn(value, '0') && ownDescriptor(value, '0')?.enumerable) return false;
+  // A String object's first character is such a key; its descriptor would copy the whole string.
+  if (hasOwn(value, '0') && ((stringObjectLength(value) ?? 0) > 0 || ownDescriptor(value, '0')?.enumerable)) return false;
   return ownKeys(value).length === enumerable;
 }
 
