@@ -1,7 +1,7 @@
 // npm run bench: every benchmark, side by side with the alternative a user would pick, in one
 // run on this machine. Prints a table and writes it to dist/bench/results.json and results.md.
 //   --quick          each once, on small inputs: a smoke test of the harness, not a measurement
-//   --only a,b       only these: build, runtime, lint, narrow, consumers, docs
+//   --only a,b       only these: build, runtime, bundle, lint, narrow, consumers, docs
 //   --out <dir>      write the results there instead of dist/bench/
 //   --lint-spec <f>  also time the lint kits on this spec (repeatable), e.g. a public API's
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { benchBuild } from './build.js';
+import { benchBundle } from './bundle.js';
 import { benchConsumers } from './consumers.js';
 import { benchDocs } from './docs.js';
 import { benchLint } from './lint.js';
@@ -35,6 +36,7 @@ const out = path.resolve(option('--out') ?? path.join(REPO_ROOT, 'dist/bench'));
 const benchmarks = {
   build: () => benchBuild({ runs: quick ? 1 : 5 }),
   runtime: () => benchRuntime({ quick }),
+  bundle: () => benchBundle(),
   lint: () => benchLint({ runs: quick ? 1 : 3, quick, specs: lintSpecs }),
   narrow: () => benchNarrow({ runs: quick ? 1 : 5, quick }),
   consumers: () => benchConsumers({ runs: quick ? 1 : 15 }),

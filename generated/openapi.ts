@@ -18,8 +18,8 @@ export interface components {
          */
         InvalidRequestError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "invalid_request_error";
             /**
@@ -36,8 +36,8 @@ export interface components {
          */
         IdempotenceError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "idempotence_error";
             /**
@@ -56,8 +56,8 @@ export interface components {
          */
         AccountError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "account_error";
             /**
@@ -78,8 +78,8 @@ export interface components {
          */
         ApiError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "api_error";
             /** @description The reference lists no codes for `api_error` yet: any well-formed code may be sent. */
@@ -93,8 +93,8 @@ export interface components {
          */
         PaymentError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "payment_error";
             /**
@@ -111,8 +111,8 @@ export interface components {
          */
         RefundError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "refund_error";
             /** @description The reference lists no codes for `refund_error` yet: any well-formed code may be sent. */
@@ -126,8 +126,8 @@ export interface components {
          */
         TerminalError: {
             /**
-             * @description The error type. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description The error type.
+             * @constant
              */
             type: "terminal_error";
             /** @description The reference lists no codes for `terminal_error` yet: any well-formed code may be sent. */
@@ -199,15 +199,8 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const invalidRequestErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvalidRequestError"]["type"]> = ["invalid_request_error"];
 export const invalidRequestErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvalidRequestError"]["code"]> = ["missing_parameter", "invalid_parameter"];
-export const idempotenceErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdempotenceError"]["type"]> = ["idempotence_error"];
 export const idempotenceErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdempotenceError"]["code"]> = ["request_being_processed", "key_mismatch_account", "key_mismatch_api", "invalid_key_format"];
-export const accountErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountError"]["type"]> = ["account_error"];
 export const accountErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountError"]["code"]> = ["account_not_found", "sub_account_not_found", "user_not_found", "product_not_found"];
-export const apiErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiError"]["type"]> = ["api_error"];
-export const paymentErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentError"]["type"]> = ["payment_error"];
 export const paymentErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentError"]["code"]> = ["missing_billing_info", "missing_shipping_info", "invalid_order_currency", "invalid_order_amount", "order_amount_too_small", "amount_exceeded", "count_exceeded", "avs_declined", "invalid_payment_method", "invalid_billing_info_error", "invalid_shipping_info", "payment_refused", "invalid_card_number", "restricted_card", "expired_card", "invalid_card_expire_date", "transtype_error", "payment_rejected", "abnormal_transaction", "expired_order", "closed_order", "issuer_unavailable", "not_enough_balance", "transaction_cancelled", "invalid_pin", "pin_retry_exceeded", "pin_validation_not_possible", "card_requires_online_pin", "mobile_pin_required", "fraud", "risk_reject", "channel_parameters_error", "transaction_already_reversed", "reversal_not_supported", "3ds_not_authenticated", "3ds_not_authenticated_error", "3ds_not_authenticated_failed", "retrieve_payment_fail", "order_conflict", "idempotency_violation", "invalid_refund_window", "invalid_qr_code", "data_mismatch", "system_error", "timeout", "operation_in_progress", "signature_verify_fail", "3DS_required", "invalid_encoding", "resource_not_found", "invalid_cardholder_info", "awaiting_user_input", "internal_error", "not_found_id"];
-export const refundErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefundError"]["type"]> = ["refund_error"];
-export const terminalErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TerminalError"]["type"]> = ["terminal_error"];
 export type operations = Record<string, never>;

@@ -1,8 +1,10 @@
 // Step: generate the runtime data of the package, generated/error-catalog.ts: the error types,
 // the HTTP status of each, the codes of each, and a catalog entry per code, as `as const` data
 // (no TypeScript enums, so a bundler keeps only what is imported). Read from the bundle via the
-// contract model, never typed by hand.
+// contract model, never typed by hand. Also generated/error-body-schema.ts: the JSON Schema of
+// generated/error-body.schema.json as a module, for errorBodySchema's Standard JSON Schema side.
 import { GENERATED_HEADER } from './bundle.js';
+import { generateJsonSchema } from './generate-json-schema.js';
 import { readContract } from './lib/contract-model.js';
 import { GENERATED } from './lib/layout.js';
 import { runGenerator } from './lib/generator-step.js';
@@ -89,7 +91,20 @@ export function generateRuntime(document) {
     '] as const;',
     '',
   ];
-  return { [`${GENERATED}/error-catalog.ts`]: lines.join('\n') };
+  return { [`${GENERATED}/error-catalog.ts`]: lines.join('\n'), ...jsonSchemaModule(document) };
+}
+
+/** generated/error-body.schema.json, the same document, as a TypeScript module. @param {unknown} document */
+function jsonSchemaModule(document) {
+  const [schema] = Object.values(generateJsonSchema(document));
+  const lines = [
+    `// ${GENERATED_HEADER}`,
+    '',
+    '/** The JSON Schema (2020-12) of an error body: generated/error-body.schema.json, for code that imports it. */',
+    `export const errorBodyJsonSchema: { readonly [keyword: string]: unknown } = ${schema?.trim()};`,
+    '',
+  ];
+  return { [`${GENERATED}/error-body-schema.ts`]: lines.join('\n') };
 }
 
 await runGenerator(import.meta, generateRuntime);

@@ -3,7 +3,7 @@
 // know yields an `api_error` body that says so, which is what a server bug is.
 import { entryOf, isCodeOf, isErrorType } from './lookup.ts';
 import { describe } from './read.ts';
-import type { ErrorBodyOf, ErrorCodeOf, ErrorTypeWithKnownCodes, ErrorTypeWithOpenCodes } from './types.ts';
+import type { CreatedErrorBody, ErrorBody, ErrorCodeOf, ErrorType, MessageFor } from './types.ts';
 
 /** The code of the body createErrorBody returns when it is given a type and code the contract does not know. */
 export const INVALID_ERROR_BODY_CODE = 'invalid_error_body';
@@ -13,13 +13,8 @@ export const INVALID_ERROR_BODY_CODE = 'invalid_error_body';
  * `{ type: 'payment_error', code: 'expired_card', message: 'Expired card' }`. For a type whose
  * codes the reference leaves open there is no catalog message, so `message` is required.
  */
-export function createErrorBody<T extends ErrorTypeWithKnownCodes, C extends ErrorCodeOf<T>>(
-  type: T,
-  code: C,
-  message?: string,
-): ErrorBodyOf<T> & { code: C };
-export function createErrorBody<T extends ErrorTypeWithOpenCodes>(type: T, code: string, message: string): ErrorBodyOf<T>;
-export function createErrorBody(type: string, code: string, message?: string): ErrorBodyOf<ErrorTypeWithKnownCodes | ErrorTypeWithOpenCodes> {
+export function createErrorBody<const T extends ErrorType, const C extends ErrorCodeOf<T>>(type: T, code: C, ...message: MessageFor<T>): CreatedErrorBody<T, C>;
+export function createErrorBody(type: unknown, code: unknown, message?: unknown): ErrorBody {
   if (!isErrorType(type) || typeof code !== 'string' || !isCodeOf(type, code)) {
     return {
       type: 'api_error',
@@ -28,5 +23,5 @@ export function createErrorBody(type: string, code: string, message?: string): E
     };
   }
   const text = typeof message === 'string' && message.length > 0 ? message : (entryOf(type, code)?.message ?? `${type}: ${code}`);
-  return { type, code, message: text } as ErrorBodyOf<ErrorTypeWithKnownCodes | ErrorTypeWithOpenCodes>;
+  return { type, code, message: text } as ErrorBody;
 }

@@ -16,7 +16,9 @@ export type {
 } from './types.ts';
 export { codeFormat, codesByType, contractVersion, errorCatalog, errorCodes, errorTypes, httpStatusByType } from './data.ts';
 export { isErrorBody, parseErrorBody, type ParsedErrorBody } from './parse.ts';
-export { describeError, httpStatusOf } from './describe.ts';
+export { describeError, describeErrorType, httpStatusOf, type ErrorTypeDescription } from './describe.ts';
 export { createErrorBody, INVALID_ERROR_BODY_CODE } from './create.ts';
+export { errorResponse, type ErrorResponseInit } from './response.ts';
+export { errorBodySchema, type ErrorBodySchema } from './schema.ts';
 export { checkErrorResponse, type ContractViolation } from './check.ts';
 export { isErrorType } from './lookup.ts';

@@ -58,3 +58,22 @@ export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<(typ
 
 /** An error body whose type this version knows but whose code it does not (a newer server may add codes). */
 export type UnknownCodeErrorBody = { [T in ErrorType]: { type: T; code: string; message: string } }[ErrorType];
+
+/**
+ * An argument that names a type or a code, checked where the compiler can: a string literal must
+ * be one of `Known` (a typo does not compile), while a value typed `string` or `unknown` (from
+ * JSON, from a user) passes as it is and is checked at run time.
+ */
+export type Checked<S, Known extends string> = S extends string ? (string extends S ? S : Known) : S;
+
+/** The code argument for a type argument `T`: a literal must be a code of `T` when `T` is a literal type whose codes the reference lists. */
+export type CheckedCode<T, C> = C extends string ? (string extends C ? C : T extends ErrorTypeWithKnownCodes ? ErrorCodeOf<T> : C) : C;
+
+/**
+ * The message argument of createErrorBody and errorResponse: optional where the catalog has the
+ * message, required for a type whose codes are open (there is none to fill in).
+ */
+export type MessageFor<T extends ErrorType> = T extends ErrorTypeWithOpenCodes ? [message: string] : [message?: string | undefined];
+
+/** The body createErrorBody builds: for a documented code, its `code` is the literal given. */
+export type CreatedErrorBody<T extends ErrorType, C extends string> = T extends ErrorTypeWithOpenCodes ? ErrorBodyOf<T> : ErrorBodyOf<T> & { code: C };

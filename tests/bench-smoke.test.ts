@@ -12,10 +12,18 @@ import { REPO_ROOT } from '../scripts/lib/layout.js';
 test('npm run bench -- --quick writes a table of every figure', async () => {
   const out = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-bench-'));
   try {
-    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bench/run.js'), '--quick', '--only', 'runtime,lint,narrow,consumers', '--out', out], { cwd: REPO_ROOT });
+    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bench/run.js'), '--quick', '--only', 'runtime,bundle,lint,narrow,consumers', '--out', out], { cwd: REPO_ROOT });
     const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8'));
     expect(results.quick).toBe(true);
-    expect(results.figures.map((f: { figure: string }) => f.figure.split(':')[0])).toEqual(['Runtime', 'Runtime', 'Downstream lint, Spectral', 'Downstream lint, Redocly', 'Narrow', 'Consumers', 'Consumers']);
+    expect(results.figures.map((f: { figure: string }) => f.figure.split(':')[0])).toEqual([
+      ...Array(6).fill('Runtime'),
+      ...Array(6).fill('Bundle'),
+      'Downstream lint, Spectral',
+      'Downstream lint, Redocly',
+      'Narrow',
+      'Consumers',
+      'Consumers',
+    ]);
     for (const f of results.figures) expect(Number.isFinite(f.ours), f.figure).toBe(true);
     expect(await readFile(path.join(out, 'results.md'), 'utf8')).toContain('| figure | ours | alternative | ratio | target | met? |');
   } finally {

@@ -1,11 +1,14 @@
 // The package as a consumer gets it: `npm pack`, installed into a new project from the tarball
-// (offline: it has no dependencies), then compiled against, imported, required and run there.
+// (offline: it has no dependencies), then compiled against, imported, required and run there,
+// beside real consumers of what it exports: TypeScript with @standard-schema/spec's types, Hono and
+// @hono/standard-validator (linked from this repository's node_modules, as the lockfile pins them).
 // Needs `npm run build` first (dist/ is what is packed).
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { packedProject, type PackedProject } from './helpers/packed-project.js';
@@ -29,8 +32,11 @@ function runIn(cwd: string, command: string, args: string[]) {
   );
 }
 
+/** The consumers of the package that the tests use beside it. */
+const CONSUMERS = ['@standard-schema/spec', 'hono', '@hono/standard-validator'];
+
 beforeAll(async () => {
-  project = await packedProject();
+  project = await packedProject(CONSUMERS.map((name) => ({ name })));
   ({ tarball, dir: consumer, installed } = project);
 }, 120_000);
 
@@ -152,6 +158,96 @@ if (parsed.kind === 'known') advice(parsed.body);
     expect(result.code).toBe(0);
   });
 
+  test('accepts errorBodySchema as a StandardSchemaV1<unknown, ErrorBody> and a StandardJSONSchemaV1 of @standard-schema/spec', async () => {
+    const result = await compile(`
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
+import { errorBodySchema, type ErrorBody } from 'payment-error-contract';
+
+export const schema: StandardSchemaV1<unknown, ErrorBody> = errorBodySchema;
+export const jsonSchema: StandardJSONSchemaV1<unknown, ErrorBody> = errorBodySchema;
+export function accepts<S extends StandardSchemaV1>(s: S): StandardSchemaV1.InferOutput<S> | undefined {
+  const result = s['~standard'].validate({});
+  return result instanceof Promise || result.issues ? undefined : result.value;
+}
+const body: ErrorBody | undefined = accepts(errorBodySchema);
+export const code: string | undefined = body?.code;
+`);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  test('compiles errorResponse without the DOM declarations too (lib es2022 only)', async () => {
+    await writeFile(path.join(consumer, 'tsconfig.nodom.json'), JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, lib: ['es2022'] }, files: ['nodom.ts'] }));
+    await writeFile(
+      path.join(consumer, 'nodom.ts'),
+      `import { errorResponse } from 'payment-error-contract';
+export const status: number = errorResponse('payment_error', 'expired_card', undefined, { headers: { 'retry-after': '0' } }).status;
+`,
+    );
+    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.nodom.json']);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  test("hovering `type` shows the spec's description of it", async () => {
+    const source = `import type { ErrorBodyOf } from 'payment-error-contract';\ndeclare const body: ErrorBodyOf<'payment_error'>;\nexport const type = body.type;\n`;
+    await writeFile(path.join(consumer, 'hover.ts'), source);
+    const options = { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [] };
+    const files = [path.join(consumer, 'hover.ts')];
+    const service = ts.createLanguageService({
+      getScriptFileNames: () => files,
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (file) => (ts.sys.fileExists(file) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(file) ?? '') : undefined),
+      getCurrentDirectory: () => consumer,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: ts.getDefaultLibFilePath,
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+    });
+    const info = service.getQuickInfoAtPosition(files[0] ?? '', source.lastIndexOf('type'));
+    expect(ts.displayPartsToString(info?.displayParts)).toBe('(property) type: "payment_error"');
+    // openapi-typescript writes the description as a @description tag.
+    expect(info?.tags?.map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`.trim())).toEqual(['@description The error type.', '@constant']);
+  });
+
+  const MISTAKES: ReadonlyArray<[string, string, RegExp]> = [
+    // The codes or types of the union, in the order the compiler prints them.
+    ['a mistyped code', "describeError('payment_error', 'expird_card')", /error TS2345: Argument of type '"expird_card"' is not assignable to parameter of type '"\w+" \| "\w+" \| .* more .*'/],
+    ['a mistyped type', "httpStatusOf('paymnt_error')", /error TS2345: Argument of type '"paymnt_error"' is not assignable to parameter of type '"\w+_error" \| "\w+_error"/],
+    ['a code of another type', "createErrorBody('account_error', 'expired_card')", /error TS2345: Argument of type '"expired_card"' is not assignable to parameter of type '"\w+_not_found" \| "\w+_not_found"/],
+    ['an open code without its message', "createErrorBody('refund_error', 'refund_window_closed')", /error TS2554: Expected 3 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'message' were not provided\./],
+    ['an open code without its message, as a Response', "errorResponse('refund_error', 'refund_window_closed')", /error TS2554: Expected 3-4 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'messageAndInit' were not provided\./],
+  ];
+  let compiledMistakes: Promise<string> | undefined;
+  /** tsc's output on a file per mistake, compiled once. */
+  function mistakes() {
+    compiledMistakes ??= (async () => {
+      const files = await Promise.all(
+        MISTAKES.map(async ([, call], i) => {
+          const file = `mistake-${i}.ts`;
+          await writeFile(path.join(consumer, file), `import { createErrorBody, describeError, errorResponse, httpStatusOf } from 'payment-error-contract';\nexport const x = ${call};\n`);
+          return file;
+        }),
+      );
+      await writeFile(path.join(consumer, 'tsconfig.mistakes.json'), JSON.stringify({ ...tsconfig, files }));
+      const result = await run(process.execPath, [TSC, '-p', 'tsconfig.mistakes.json', '--pretty', 'true']);
+      expect(result.code).not.toBe(0);
+      return result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    })();
+    return compiledMistakes;
+  }
+  test.each(MISTAKES)('does not compile %s, and says what is wrong', async (name, _call, want) => {
+    const output = await mistakes();
+    // tsc --pretty prints each file's errors as one block, with the related information ("the
+    // rest parameter 'message'") that the plain format leaves out; in colour, taken out here.
+    const block = output.split(/(?=^mistake-\d+\.ts:)/m).find((b) => b.startsWith(`mistake-${MISTAKES.findIndex(([n]) => n === name)}.ts:`));
+    expect(block).toMatch(want);
+  });
+
   test('does not compile when one code is not handled', async () => {
     const result = await compile(consumerTs.replace('__CASES__', await cases('3DS_required')));
     expect(result.code).not.toBe(0);
@@ -172,23 +268,34 @@ interface Response { status: number; json(): Promise<unknown> }
 declare function expect(value: unknown): { toEqual(value: unknown): void };
 export {};
 `;
-
-  test('its TypeScript examples compile against the package', async () => {
+  /** The TypeScript examples of "Use it", each with the output it shows (its `// → ` lines), if any. */
+  async function examples() {
     const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Use it'), readme.indexOf('\n## ', readme.indexOf('## Use it') + 1));
-    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-    expect(blocks.length).toBeGreaterThanOrEqual(3);
-    const files = await Promise.all(
-      blocks.map(async (code, i) => {
-        const file = `readme-${i}.ts`;
-        await writeFile(path.join(consumer, file), `${code}\n${stubs}`);
-        return file;
-      }),
-    );
-    await writeFile(path.join(consumer, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: false }, files }));
+    return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => {
+      const code = m[1] ?? '';
+      const output = [...code.matchAll(/^\/\/ → (.*)$/gm)].map((o) => o[1]);
+      return { file: `readme-${i}`, code, output };
+    });
+  }
+
+  test('its TypeScript examples compile against the package, and those that show output print it', async () => {
+    const blocks = await examples();
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    await Promise.all(blocks.map(({ file, code }) => writeFile(path.join(consumer, `${file}.ts`), `${code}\n${stubs}`)));
+    const options = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: false, outDir: 'readme-js' };
+    await writeFile(path.join(consumer, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: options, files: blocks.map(({ file }) => `${file}.ts`) }));
     const result = await run(process.execPath, [TSC, '-p', 'tsconfig.readme.json']);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
+
+    const shown = blocks.filter(({ output }) => output.length > 0);
+    expect(shown.map(({ code }) => /errorResponse|errorBodySchema/.exec(code)?.[0])).toEqual(expect.arrayContaining(['errorResponse', 'errorBodySchema']));
+    for (const { file, output } of shown) {
+      const ran = await run(process.execPath, [`readme-js/${file}.js`]);
+      expect(ran.stderr, file).toBe('');
+      expect(ran.stdout.trimEnd().split('\n'), file).toEqual(output);
+    }
   });
 });
 
@@ -217,6 +324,34 @@ console.log(JSON.stringify({ status: httpStatusOf('api_error'), ok: isErrorBody(
     const result = await run(process.execPath, ['require.cjs']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ status: 500, ok: true, openapi: '3.1.0' });
+  });
+
+  test('Hono and @hono/standard-validator take errorBodySchema and errorResponse', async () => {
+    await writeFile(
+      path.join(consumer, 'hono.mjs'),
+      `import { sValidator } from '@hono/standard-validator';
+import { Hono } from 'hono';
+import { errorBodySchema, errorResponse } from 'payment-error-contract';
+
+const app = new Hono();
+app.post('/reports', sValidator('json', errorBodySchema), (c) => c.json({ received: c.req.valid('json') }));
+app.get('/cards/expired', () => errorResponse('payment_error', 'expired_card', undefined, { headers: { 'x-request-id': 'req_1' } }));
+const post = (body) => app.request('/reports', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const answers = [
+  await post({ type: 'api_error', code: 'upstream_timeout', message: 'Contact technical support.', extra: 1 }),
+  await post({ type: 'payment_error', code: 'expired_card', message: 'Expired card' }),
+  await app.request('/cards/expired'),
+];
+const out = [];
+for (const a of answers) out.push({ status: a.status, type: a.headers.get('content-type'), id: a.headers.get('x-request-id'), body: await a.json() });
+console.log(JSON.stringify(out));`,
+    );
+    const result = await run(process.execPath, ['hono.mjs']);
+    expect(result.stderr).toBe('');
+    const [rejected, accepted, errorAnswer] = JSON.parse(result.stdout);
+    expect(rejected).toMatchObject({ status: 400, body: { success: false, error: [{ message: 'members the contract does not allow: "extra"', path: [] }] } });
+    expect(accepted).toEqual({ status: 200, type: 'application/json', id: null, body: { received: { type: 'payment_error', code: 'expired_card', message: 'Expired card' } } });
+    expect(errorAnswer).toEqual({ status: 400, type: 'application/json', id: 'req_1', body: { type: 'payment_error', code: 'expired_card', message: 'Expired card' } });
   });
 
   test('the bin runs: explain, check, --version', async () => {

@@ -1,11 +1,15 @@
 // Type-level tests: the generated types narrow as a client relies on. Each `@ts-expect-error`
 // fails the run when the line below it compiles, e.g. when a union collapses to string.
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   codesByType,
   createErrorBody,
   describeError,
+  describeErrorType,
+  errorBodySchema,
   errorCodes,
+  errorResponse,
   errorTypes,
   httpStatusByType,
   httpStatusOf,
@@ -17,6 +21,7 @@ import {
   type ErrorBodyOf,
   type ErrorCodeOf,
   type ErrorType,
+  type ErrorTypeDescription,
   type ErrorTypeWithKnownCodes,
   type KnownErrorCode,
 } from '../src/index.ts';
@@ -161,15 +166,65 @@ describe('helpers', () => {
     expectTypeOf(createErrorBody('refund_error', 'refund_window_closed', 'Refund window closed')).toEqualTypeOf<ErrorBodyOf<'refund_error'>>();
   });
 
+  test('createErrorBody: a mistyped type does not compile', () => {
+    // @ts-expect-error paymnt_error is no error type
+    createErrorBody('paymnt_error', 'expired_card');
+    expectTypeOf(createErrorBody('api_error', 'upstream_timeout', 'Upstream timed out')).toEqualTypeOf<ErrorBodyOf<'api_error'>>();
+  });
+
   test('describeError of a documented pair is its entry; of strings, maybe undefined', () => {
     expectTypeOf(describeError('payment_error', 'restricted_card').howToFix).toEqualTypeOf<'Try the transaction with a different card.'>();
     expectTypeOf(describeError('x' as string, 'y' as string)).toEqualTypeOf<CatalogEntry | undefined>();
+    expectTypeOf(describeError('payment_error', 'y' as string)).toEqualTypeOf<CatalogEntry | undefined>();
+    expectTypeOf(describeError({} as unknown, {} as unknown)).toEqualTypeOf<CatalogEntry | undefined>();
+  });
+
+  test('describeError: a mistyped literal does not compile, a string value does', () => {
+    // @ts-expect-error expird_card is no payment_error code
+    describeError('payment_error', 'expird_card');
+    // @ts-expect-error paymnt_error is no error type
+    describeError('paymnt_error', 'expired_card');
+    // @ts-expect-error expired_card is a code of payment_error, not of account_error
+    describeError('account_error', 'expired_card');
+    const fromJson = JSON.parse('"expird_card"') as string;
+    expectTypeOf(describeError('payment_error', fromJson)).toEqualTypeOf<CatalogEntry | undefined>();
+  });
+
+  test('describeError of a type whose codes are open is undefined: describeErrorType says what is known', () => {
+    expectTypeOf(describeError('api_error', 'upstream_timeout')).toEqualTypeOf<undefined>();
+    expectTypeOf(describeError('api_error', 'x' as string)).toEqualTypeOf<undefined>();
+    expectTypeOf(describeErrorType('api_error')).toEqualTypeOf<ErrorTypeDescription<'api_error'>>();
+    expectTypeOf(describeErrorType('api_error').httpStatus).toEqualTypeOf<500>();
+    expectTypeOf(describeErrorType('account_error').codes).toEqualTypeOf<readonly ErrorCodeOf<'account_error'>[]>();
+    expectTypeOf(describeErrorType('x' as string)).toEqualTypeOf<ErrorTypeDescription | undefined>();
+    // @ts-expect-error apierror is no error type
+    describeErrorType('apierror');
   });
 
   test('httpStatusOf is the literal status of a type', () => {
     expectTypeOf(httpStatusOf('api_error')).toEqualTypeOf<500>();
     expectTypeOf(httpStatusOf('payment_error')).toEqualTypeOf<400>();
     expectTypeOf(httpStatusOf('x' as string)).toEqualTypeOf<number | undefined>();
+    expectTypeOf(httpStatusOf({} as unknown)).toEqualTypeOf<number | undefined>();
+  });
+
+  test('httpStatusOf: a mistyped literal does not compile, a string value does', () => {
+    // @ts-expect-error paymnt_error is no error type
+    httpStatusOf('paymnt_error');
+    const fromUser: string = 'paymnt_error';
+    expectTypeOf(httpStatusOf(fromUser)).toEqualTypeOf<number | undefined>();
+  });
+
+  test('errorResponse is typed as createErrorBody is, and returns a Fetch Response', () => {
+    expectTypeOf(errorResponse('payment_error', 'expired_card')).toExtend<Response>();
+    expectTypeOf(errorResponse('refund_error', 'refund_window_closed', 'Refund window closed', { headers: { 'retry-after': '0' } })).toExtend<Response>();
+    errorResponse('payment_error', 'expired_card', undefined, { headers: [['x-request-id', 'req_1']], statusText: 'Expired' });
+    // @ts-expect-error expired_card is a payment_error code, not an account_error one
+    errorResponse('account_error', 'expired_card');
+    // @ts-expect-error a type whose codes are open has no catalog message to fill in
+    errorResponse('refund_error', 'refund_window_closed');
+    // @ts-expect-error the status is the type's: it cannot be set
+    errorResponse('payment_error', 'expired_card', undefined, { status: 200 });
   });
 
   test('parseErrorBody narrows by kind', () => {
@@ -182,6 +237,25 @@ describe('helpers', () => {
   test('isErrorBody narrows unknown to ErrorBody', () => {
     const value: unknown = {};
     if (isErrorBody(value)) expectTypeOf(value).toEqualTypeOf<ErrorBody>();
+  });
+});
+
+describe('errorBodySchema', () => {
+  test('is a Standard Schema of ErrorBody, as @standard-schema/spec declares it', () => {
+    expectTypeOf(errorBodySchema).toExtend<StandardSchemaV1<unknown, ErrorBody>>();
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof errorBodySchema>>().toEqualTypeOf<ErrorBody>();
+    expectTypeOf<StandardSchemaV1.InferInput<typeof errorBodySchema>>().toEqualTypeOf<unknown>();
+  });
+
+  test('is a Standard JSON Schema too', () => {
+    expectTypeOf(errorBodySchema).toExtend<StandardJSONSchemaV1<unknown, ErrorBody>>();
+    expectTypeOf(errorBodySchema['~standard'].jsonSchema.input({ target: 'draft-07' })).toEqualTypeOf<Record<string, unknown>>();
+  });
+
+  test('validates synchronously', () => {
+    const result = errorBodySchema['~standard'].validate({});
+    expectTypeOf(result).toEqualTypeOf<StandardSchemaV1.Result<ErrorBody>>();
+    if (!result.issues) expectTypeOf(result.value).toEqualTypeOf<ErrorBody>();
   });
 });
 

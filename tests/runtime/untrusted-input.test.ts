@@ -1,5 +1,6 @@
-// Property-based: whatever the helpers are given, they never throw, do bounded work, and never
-// take a name such as __proto__ or toString for a known type or code. 10,000 inputs per helper.
+// Property-based: whatever the helpers are given, they never throw, do bounded work, never run a
+// getter, and never take a name such as __proto__ or toString for a known type or code. 10,000
+// inputs per helper. (Huge values: huge-input.test.ts.)
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -7,7 +8,9 @@ import {
   codesByType,
   createErrorBody,
   describeError,
+  errorBodySchema,
   errorCatalog,
+  errorResponse,
   errorTypes,
   httpStatusOf,
   isErrorBody,
@@ -110,6 +113,24 @@ describe('on any input', () => {
     );
   });
 
+  test('errorBodySchema validate never throws, gives a value exactly when isErrorBody, and brief issues with paths otherwise', () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        const result = errorBodySchema['~standard'].validate(value);
+        if (isErrorBody(value)) {
+          expect(result).toEqual({ value: { type: (value as ErrorBody).type, code: (value as ErrorBody).code, message: (value as ErrorBody).message } });
+        } else {
+          expect(result.issues?.length).toBeGreaterThan(0);
+          for (const issue of result.issues ?? []) {
+            expect(boundedText(issue.message)).toBe(true);
+            expect([[], ['type'], ['code'], ['message']]).toContainEqual(issue.path);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   test('describeError never throws and finds only documented pairs', () => {
     fc.assert(
       fc.property(names, names, (type, code) => {
@@ -151,6 +172,53 @@ describe('values fast-check cannot generate', () => {
     expect(describeError(value, value)).toBeUndefined();
     expect(httpStatusOf(value)).toBeUndefined();
     expect(checkErrorResponse(500, createFromJavaScript(value, value, value))).toEqual([]);
+    expect(errorBodySchema['~standard'].validate(value).issues === undefined).toBe(isErrorBody(value));
+    expect((errorResponse as (type: unknown, code: unknown, message?: unknown) => Response)(value, value, value).status).toBe(500);
+  });
+});
+
+describe('getters', () => {
+  /** A body whose members are getters that count their calls. */
+  function gettersBody() {
+    const calls = { count: 0 };
+    const body = {};
+    for (const [name, value] of Object.entries({ type: 'payment_error', code: 'expired_card', message: 'Expired card' })) {
+      Object.defineProperty(body, name, { enumerable: true, get: () => (calls.count++, value) });
+    }
+    return { body, calls };
+  }
+  const helpers: ReadonlyArray<[string, (value: unknown) => unknown]> = [
+    ['isErrorBody', isErrorBody],
+    ['parseErrorBody', parseErrorBody],
+    ['checkErrorResponse', (v) => checkErrorResponse(400, v)],
+    ['errorBodySchema validate', (v) => errorBodySchema['~standard'].validate(v)],
+  ];
+
+  test.each(helpers)('%s never runs one, and does not take its member for a value', (_name, helper) => {
+    const { body, calls } = gettersBody();
+    const result = helper(body);
+    expect(calls.count).toBe(0);
+    expect(isErrorBody(body)).toBe(false);
+    expect(JSON.stringify(result)).toMatch(/false|invalid|getter/);
+  });
+
+  test('a `value` planted on Object.prototype is not read for a getter', () => {
+    const { body, calls } = gettersBody();
+    // Planted only while the helpers run: the test runner itself reads `value` of descriptors.
+    Object.defineProperty(Object.prototype, 'value', { value: 'payment_error', configurable: true, writable: true });
+    let results: Array<[string, string]>;
+    try {
+      results = helpers.map(([name, helper]) => [name, JSON.stringify(helper(body))]);
+    } finally {
+      delete (Object.prototype as { value?: unknown }).value;
+    }
+    expect(results).toEqual([
+      ['isErrorBody', 'false'],
+      ['parseErrorBody', JSON.stringify({ kind: 'invalid', reason: '`type` is a getter, not a value' })],
+      ['checkErrorResponse', expect.stringContaining('`type` is a getter, not a value')],
+      ['errorBodySchema validate', expect.stringContaining('`type` is a getter, not a value')],
+    ]);
+    expect(calls.count).toBe(0);
   });
 });
 

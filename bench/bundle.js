@@ -1,0 +1,50 @@
+// Benchmark: what a browser app pays for the package. esbuild bundles the compiled package (dist/,
+// what ships) for one import at a time and for the whole entry, minified; the figures are gzipped
+// bytes. tests/runtime/bundle.test.ts uses bundleOf to show that an import carries only what it needs.
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { REPO_ROOT } from '../scripts/lib/layout.js';
+
+/**
+ * The minified browser bundle of `import { <names> } from 'payment-error-contract'` (every export
+ * when `names` is '*'), the imports kept alive by a use of each.
+ * @param {readonly string[] | '*'} names
+ * @returns {Promise<{ text: string, bytes: number, gzip: number }>}
+ */
+export async function bundleOf(names) {
+  const entry = './dist/src/index.js';
+  const contents = names === '*' ? `export * from '${entry}';` : `import { ${names.join(', ')} } from '${entry}';\nconsole.log(${names.join(', ')});`;
+  const result = await build({
+    stdin: { contents, resolveDir: REPO_ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0]?.text ?? '';
+  return { text, bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+}
+
+/** @returns {Promise<import('./run.js').Figure[]>} */
+export async function benchBundle() {
+  /** @type {Array<[string, readonly string[] | '*', import('./run.js').Figure['target']]>} */
+  const cases = [
+    ['`import { parseErrorBody }` alone', ['parseErrorBody'], { max: 4096 }],
+    ['`import { isErrorBody }` alone', ['isErrorBody'], {}],
+    ['`import { errorBodySchema }` alone', ['errorBodySchema'], {}],
+    ['`import { errorResponse }` alone', ['errorResponse'], {}],
+    ['`import { isErrorType }` alone', ['isErrorType'], {}],
+    ['the whole entry', '*', {}],
+  ];
+  const sizes = await Promise.all(cases.map(([, names]) => bundleOf(names)));
+  return cases.map(([what, , target], i) => ({
+    figure: `Bundle: ${what}, esbuild minified, gzipped`,
+    unit: 'B',
+    ours: sizes[i]?.gzip ?? 0,
+    alternative: undefined,
+    target,
+  }));
+}
