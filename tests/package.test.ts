@@ -206,7 +206,7 @@ export const status: number = errorResponse('payment_error', 'expired_card', und
       readDirectory: ts.sys.readDirectory,
       directoryExists: ts.sys.directoryExists,
       getDirectories: ts.sys.getDirectories,
-      realpath: ts.sys.realpath,
+      ...(ts.sys.realpath ? { realpath: ts.sys.realpath } : {}),
     });
     const info = service.getQuickInfoAtPosition(files[0] ?? '', source.lastIndexOf('type'));
     expect(ts.displayPartsToString(info?.displayParts)).toBe('(property) type: "payment_error"');
