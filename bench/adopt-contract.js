@@ -9,8 +9,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { isMain } from '../scripts/lib/main.js';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { METHODS, errorStatus, sharedHeader } from '../dist/src/lint/walk.js';
 
 /**
  * The spec with the contract adopted; it $refs the package document for its version.
@@ -32,7 +31,7 @@ export function adoptContract(spec) {
         const operation = /** @type {any} */ (item)[method];
         if (!operation) continue;
         adoptParameters(operation.parameters);
-        const kept = Object.entries(operation.responses ?? {}).filter(([status]) => !/^([45]\d\d|[45]XX|default)$/i.test(status));
+        const kept = Object.entries(operation.responses ?? {}).filter(([status]) => !errorStatus(status));
         operation.responses = { ...Object.fromEntries(kept), 400: ref('responses/BadRequest'), 500: ref('responses/InternalServerError') };
       }
     }
@@ -46,10 +45,7 @@ export function adoptContract(spec) {
 
 /** The package's parameter a spec's own one stands for, if any. @param {any} parameter */
 function sharedParameter(parameter) {
-  if (parameter?.in !== 'header' || typeof parameter.name !== 'string') return undefined;
-  if (/^(x-)?idempotency[-_]?key$/i.test(parameter.name)) return 'IdempotencyKey';
-  if (parameter.name.toLowerCase().replace(/[^a-z]/g, '').includes('onbehalfof')) return 'OnBehalfOf';
-  return undefined;
+  return parameter?.in === 'header' && typeof parameter.name === 'string' ? sharedHeader(parameter.name) : undefined;
 }
 
 /** Writes the adopted copy of a spec file; resolves to its path. @param {string} file @param {string} out */

@@ -1,7 +1,7 @@
 // Where findings land in a spec split over several files of the user's, through each engine:
 // in the file and at the path the user edits, never inside node_modules.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
+import { ENGINES, downstreamProject, lint, spectralLines, type Project } from './helpers/lint.ts';
 
 let project: Project;
 beforeAll(async () => {
@@ -44,6 +44,81 @@ describe.each(ENGINES)('%s', (engine) => {
     );
     expect(findings.find((f) => f.rule === 'on-behalf-of-header')?.message).toContain(`$ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/parameters/OnBehalfOf`);
     expect(findings.find((f) => f.rule === 'status-fits-type')?.message).toContain(`$ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/InternalServerError`);
+  });
+
+  test('a path item two paths share is checked once, where it is written', async () => {
+    const dir = `${engine}-shared`;
+    await project.write(`${dir}/openapi.yaml`, {
+      openapi: '3.1.0',
+      info: { title: 'Shared', version: '1' },
+      paths: { '/a': { $ref: '#/components/pathItems/P' }, '/b': { $ref: '#/components/pathItems/P' } },
+      components: { pathItems: { P: { post: { responses: { '400': { $ref: `${PACKAGE}/responses/BadRequest` }, '500': { $ref: `${PACKAGE}/responses/BadRequest` } } } } } },
+    });
+    const findings = await lint(engine, project, `${dir}/openapi.yaml`);
+    expect(findings.map((f) => `${f.rule} ${f.path}`)).toEqual([`status-fits-type components.pathItems.P.post.responses${engine === 'spectral' ? '' : '.500'}`]);
+  });
+
+  test('a spec that is itself installed (a shared spec package in node_modules) gets its findings where they are', async () => {
+    const dir = `${engine}-installed/node_modules/@acme/spec`;
+    await project.write(`${dir}/openapi.yaml`, {
+      openapi: '3.1.0',
+      info: { title: 'Installed', version: '1' },
+      paths: { '/a': { post: { parameters: [{ name: 'On-Behalf-Of', in: 'header', schema: { type: 'string' } }], responses: { '400': { $ref: '#/components/responses/Bad' }, '500': { $ref: '#/components/responses/Bad' } } } } },
+      components: { responses: { Bad: { description: 'Bad', content: { 'text/html': { schema: { type: 'string' } } } } } },
+    });
+    const findings = await lint(engine, project, `${dir}/openapi.yaml`);
+    expect(findings.map((f) => `${f.rule} ${f.path}`).sort()).toEqual(['media-type components.responses.Bad.content.text/html', 'on-behalf-of-header paths./a.post.parameters.0.name']);
+  });
+
+  test('through YAML aliases, findings land where the YAML is written, not on the first line', async () => {
+    const dir = `${engine}-anchors`;
+    await project.write(
+      `${dir}/openapi.yaml`,
+      [
+        'openapi: 3.1.0',
+        'info: {title: Anchors, version: "1"}',
+        'paths:',
+        '  /a:',
+        '    post:',
+        '      responses:',
+        '        "400": &bad',
+        '          description: A look-alike, with a misspelt example',
+        '          content:',
+        '            application/json:',
+        '              schema:',
+        '                type: object',
+        '                properties: {type: {const: payment_error}, code: {type: string}, message: {type: string}}',
+        '              examples:',
+        '                e: {value: {type: payment_error, code: expird_card, message: Expired card}}',
+        '        "500": *bad',
+        '  /b:',
+        '    post:',
+        '      responses:',
+        '        "400": *bad',
+        '        "500": *bad',
+        '',
+      ].join('\n'),
+    );
+    const findings = await lint(engine, project, `${dir}/openapi.yaml`);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.path === '')).toEqual([]);
+    if (engine === 'spectral') {
+      const lines = await spectralLines(project, `${dir}/openapi.yaml`);
+      expect(lines.length).toBe(findings.length);
+      expect(lines.filter((l) => l.line === 1)).toEqual([]);
+    }
+  });
+
+  test('text of the spec that looks like a Spectral placeholder is shown as written', async () => {
+    const dir = `${engine}-braces`;
+    await project.write(`${dir}/openapi.yaml`, {
+      openapi: '3.1.0',
+      info: { title: 'Braces', version: '1' },
+      paths: { '/a': { post: { parameters: [{ name: '#{{path}}-on-behalf-of', in: 'header', schema: { type: 'string' } }], responses: { default: { $ref: `${PACKAGE}/responses/BadRequest` } } } } },
+    });
+    const [finding] = await lint(engine, project, `${dir}/openapi.yaml`, 'on-behalf-of-header');
+    // Spectral gets the braces broken up by an invisible space, so that it leaves them alone.
+    expect(finding?.message.replace(/\u200B/g, '')).toContain('not "#{{path}}-on-behalf-of"');
   });
 
   test.each([

@@ -63,10 +63,11 @@ async function paste(ref: string, folder: string, n: number): Promise<string[]> 
   return problems;
 }
 
-test('every $ref in the README and on the reference page resolves from a spec at the project root', async () => {
+test('every $ref in the README, on the reference page and in ERRORS.md resolves from a spec at the project root', async () => {
   const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const errors = await readFile(path.join(REPO_ROOT, 'generated/ERRORS.md'), 'utf8');
   const page = JSON.stringify(docsInput(await bundledDocument(), { schemaTag: 'Schemas' }));
-  const refs = [...new Set([...readme.matchAll(SUGGESTED), ...page.matchAll(SUGGESTED)].map((m) => m[0]))];
+  const refs = [...new Set([readme, errors, page].flatMap((text) => [...text.matchAll(SUGGESTED)].map((m) => m[0])))];
   expect(refs.length).toBeGreaterThan(0);
   const failures: Record<string, string[]> = {};
   for (const [n, ref] of refs.entries()) {

@@ -30,55 +30,70 @@ const REQUIRED = ['type', 'code', 'message'] as const;
 const LISTED = 4;
 /** Deeper nesting than this is not an error body anyone wrote by hand; it stops runaway schemas. */
 const MAX_DEPTH = 16;
+/** More variants than this is no error body (the contract has seven types): unions of unions stop here, in bounded work. */
+const MAX_VARIANTS = 64;
 /** Keywords that only annotate: an allOf member made of these adds no constraint. */
 const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', '$comment']);
 
+/** Each schema object's analysis, its variants' paths relative to it: a schema shared by many is analysed once. */
 const cache = new WeakMap<object, ErrorSchema>();
 
 /** Analyses a (resolved) schema; the same object is analysed once. */
 export function analyseErrorSchema(schema: unknown, tree: Tree): ErrorSchema {
   if (!isObject(schema)) return { kind: 'other', reason: 'the body has no schema' };
+  return analyse(schema, tree, new Set());
+}
+
+function analyse(schema: Record<string, unknown>, tree: Tree, within: Set<object>): ErrorSchema {
   const known = cache.get(schema);
   if (known) return known;
-  const result = analyse(schema, [], tree, new Set());
-  cache.set(schema, result);
+  if (within.has(schema)) return { kind: 'other', reason: 'it refers to itself' };
+  if (within.size >= MAX_DEPTH) return { kind: 'other', reason: `it is nested more than ${MAX_DEPTH} schemas deep` };
+  within.add(schema);
+  const result = analyseOnce(schema, tree, within);
+  within.delete(schema);
+  // A result reached through a cycle depends on where the walk began: only the others are kept.
+  if (within.size === 0 || result.kind === 'error-body') cache.set(schema, result);
   return result;
 }
 
-function analyse(schema: Record<string, unknown>, path: JsonPath, tree: Tree, within: Set<object>): ErrorSchema {
-  if (within.has(schema) || within.size >= MAX_DEPTH) return { kind: 'other', reason: 'it refers to itself' };
-  within.add(schema);
-  try {
-    for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const members = tree.get(schema, keyword);
-      if (!Array.isArray(members)) continue;
-      const variants: Variant[] = [];
-      for (let i = 0; i < members.length; i++) {
-        const member = tree.get(members, i);
-        const inner = isObject(member) ? analyse(member, [...path, keyword, i], tree, within) : undefined;
-        if (inner?.kind !== 'error-body') return { kind: 'other', reason: `${keyword}[${i}] is not an error body` };
-        variants.push(...inner.variants);
-      }
-      return { kind: 'error-body', variants };
+function analyseOnce(schema: Record<string, unknown>, tree: Tree, within: Set<object>): ErrorSchema {
+  const type = schema['type'];
+  if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.includes('object'))) return { kind: 'other', reason: `it is ${describe(type)}, not an object` };
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const members = tree.get(schema, keyword);
+    if (!Array.isArray(members)) continue;
+    if (members.length > MAX_VARIANTS) return { kind: 'other', reason: `its ${keyword} has more than ${MAX_VARIANTS} members` };
+    const variants: Variant[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const member = tree.get(members, i);
+      const inner = isObject(member) ? analyse(member, tree, within) : undefined;
+      if (inner?.kind !== 'error-body') return { kind: 'other', reason: `${keyword}[${i}] is not an error body` };
+      if (variants.length + inner.variants.length > MAX_VARIANTS) return { kind: 'other', reason: `it is a union of more than ${MAX_VARIANTS} schemas` };
+      for (const v of inner.variants) variants.push({ ...v, path: [keyword, i, ...v.path] });
     }
-    const allOf = allOfMembers(schema, tree);
-    if (allOf.length === 1) return analyse(allOf[0]!.schema, [...path, 'allOf', allOf[0]!.index], tree, within);
-    for (const member of allOf) {
-      // The contract's schema with more added to it: a body with other members.
-      const inner = analyse(member.schema, [...path, 'allOf', member.index], tree, within);
-      if (inner.kind === 'error-body') {
-        const type = inner.variants.length === 1 ? inner.variants[0]?.type : undefined;
-        return { kind: 'error-body', variants: [{ path, type, codes: undefined, differences: ['it adds other schemas to the shared one with `allOf` (the body has exactly type, code and message)'] }] };
-      }
-    }
-    const properties = tree.get(schema, 'properties');
-    const members = REQUIRED.map((name) => tree.get(properties, name));
-    if (!members.every(isObject)) return { kind: 'other', reason: 'it has no `type`, `code` and `message`' };
-    const [type, code, message] = members as Array<Record<string, unknown>>;
-    return { kind: 'error-body', variants: [variant(schema, { type: type!, code: code!, message: message! }, path, tree)] };
-  } finally {
-    within.delete(schema);
+    return { kind: 'error-body', variants };
   }
+  const allOf = allOfMembers(schema, tree);
+  if (allOf.length === 1) return relative(analyse(allOf[0]!.schema, tree, within), ['allOf', allOf[0]!.index]);
+  for (const member of allOf) {
+    // The contract's schema with more added to it: a body with other members.
+    const inner = analyse(member.schema, tree, within);
+    if (inner.kind === 'error-body') {
+      const only = inner.variants.length === 1 ? inner.variants[0]?.type : undefined;
+      return { kind: 'error-body', variants: [{ path: [], type: only, codes: undefined, differences: ['it adds other schemas to the shared one with `allOf` (the body has exactly type, code and message)'] }] };
+    }
+  }
+  const properties = tree.get(schema, 'properties');
+  const members = REQUIRED.map((name) => tree.get(properties, name));
+  if (!members.every(isObject)) return { kind: 'other', reason: 'it has no `type`, `code` and `message`' };
+  const [typeMember, code, message] = members as Array<Record<string, unknown>>;
+  return { kind: 'error-body', variants: [variant(schema, { type: typeMember!, code: code!, message: message! }, tree)] };
+}
+
+/** An analysis with its variants' paths under `prefix`. */
+function relative(result: ErrorSchema, prefix: JsonPath): ErrorSchema {
+  return result.kind === 'error-body' ? { kind: 'error-body', variants: result.variants.map((v) => ({ ...v, path: [...prefix, ...v.path] })) } : result;
 }
 
 /** The members of `allOf` that constrain (members that only annotate, such as a description, are left out). */
@@ -95,7 +110,7 @@ function allOfMembers(schema: Record<string, unknown>, tree: Tree): Array<{ sche
 
 type Members = Record<(typeof REQUIRED)[number], Record<string, unknown>>;
 
-function variant(schema: Record<string, unknown>, members: Members, path: JsonPath, tree: Tree): Variant {
+function variant(schema: Record<string, unknown>, members: Members, tree: Tree): Variant {
   const typeSchema = unwrap(members.type, tree);
   const type = singleValue(typeSchema);
   const differences: string[] = [];
@@ -109,6 +124,9 @@ function variant(schema: Record<string, unknown>, members: Members, path: JsonPa
     const values = unwrap(members.code, tree)['enum'];
     codes = Array.isArray(values) ? values : 'open';
   }
+  const code = unwrap(members.code, tree);
+  const notStrings = (['code', 'message'] as const).filter((name) => !onlyStrings(name === 'code' ? code : unwrap(members[name], tree)));
+  if (notStrings.length) differences.push(`its ${notStrings.map((n) => `\`${n}\``).join(' and ')} may be other than a string`);
   const nullable = REQUIRED.filter((name) => allowsNull(unwrap(members[name], tree)));
   if (allowsNull(schema)) differences.push('it may be null');
   if (nullable.length) differences.push(`its ${nullable.map((n) => `\`${n}\``).join(', ')} may be null`);
@@ -116,7 +134,7 @@ function variant(schema: Record<string, unknown>, members: Members, path: JsonPa
   const missing = REQUIRED.filter((name) => !(Array.isArray(required) && required.includes(name)));
   if (missing.length) differences.push(`it does not require ${missing.join(', ')}`);
   if (tree.get(schema, 'additionalProperties') !== false) differences.push('it allows members other than type, code and message');
-  return { path, type: type === undefined ? undefined : type.slice(0, 64), codes, differences };
+  return { path: [], type: type === undefined ? undefined : type.slice(0, 64), codes, differences };
 }
 
 /** The codes the contract gives a type: its list, or `open` where the reference lists none. */
@@ -158,6 +176,12 @@ function singleValue(schema: Record<string, unknown>): string | undefined {
   if (typeof schema['const'] === 'string') return schema['const'];
   const values = schema['enum'];
   return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+}
+
+/** A schema that allows strings only: `type: string`, or an enum of strings. */
+function onlyStrings(schema: Record<string, unknown>): boolean {
+  const values = schema['enum'];
+  return schema['type'] === 'string' || (Array.isArray(schema['type']) && schema['type'].every((t) => t === 'string' || t === 'null')) || (Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string'));
 }
 
 /** `nullable: true` (OpenAPI 3.0), or a `type` list with null (3.1). */

@@ -41,9 +41,17 @@ export function installedPackageRoot(files: Iterable<string>): string | undefine
   return cwd ? `${cwd}/node_modules/${PACKAGE_NAME}` : undefined;
 }
 
-/** True for a file of an installed package: findings are never placed there. */
-export function isInstalledFile(file: string | undefined): boolean {
-  return file !== undefined && /(^|[\\/])node_modules[\\/]/.test(filePath(file));
+/**
+ * True for a file of an installed package, seen from the spec being linted (`root`): a file in a
+ * node_modules folder below the spec's own folder. Findings are never placed there. (A spec that
+ * is itself installed, in node_modules, is the user's with everything beside it.)
+ */
+export function isInstalledFile(file: string | undefined, root: string | undefined): boolean {
+  if (file === undefined) return false;
+  const path = filePath(file).replace(/\\/g, '/');
+  const base = root === undefined ? '' : filePath(root).replace(/\\/g, '/').replace(/[^/]*$/, '');
+  const below = base && path.startsWith(base) ? path.slice(base.length) : path;
+  return /(^|\/)node_modules\//.test(below);
 }
 
 /** A file path from a path or a file: URL. */
@@ -55,10 +63,12 @@ export function filePath(file: string): string {
 
 /** The relative path from a file's folder to a target file, `./` or `../` first; undefined unless both are absolute on one root. */
 function relativePath(fromFile: string, target: string): string | undefined {
-  const from = filePath(fromFile).replace(/\\/g, '/').split('/').slice(0, -1);
-  const to = filePath(target).replace(/\\/g, '/').split('/');
+  // Drive letters in one case: c:\ and C:\ are the same drive.
+  const parts = (file: string) => filePath(file).replace(/\\/g, '/').replace(/^[a-z]:/, (d) => d.toUpperCase()).split('/');
+  const from = parts(fromFile).slice(0, -1);
+  const to = parts(target);
   const absolute = (parts: string[]) => parts[0] === '' || /^[A-Za-z]:$/.test(parts[0] ?? '');
-  if (!absolute(from) || !absolute(to) || from[0]?.toLowerCase() !== to[0]?.toLowerCase()) return undefined;
+  if (!absolute(from) || !absolute(to) || from[0] !== to[0]) return undefined;
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
   const up = from.length - common;

@@ -11,7 +11,7 @@ import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
-import { errorBodies, errorResponses, errorStatus, examplesOf, isJsonMediaType, mediaTypes, operations, parameters, pathItems, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
+import { errorBodies, errorResponses, errorStatus, examplesOf, headers, isJsonMediaType, mediaTypes, operations, pathItems, sharedHeader, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
@@ -86,8 +86,8 @@ const body: Rule = {
           if (differences.length === 0) continue;
           yield {
             message: declared
-              ? `This ${variant.type ?? 'error'} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
-              : `This ${variant.type ?? 'error'} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
+              ? `This ${typeName(variant.type)} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
+              : `This ${typeName(variant.type)} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
             path: [...path, ...variant.path],
             suggest: sharedSchema(variant.type),
             about: resolve(tree, schema, variant.path) ?? media.media,
@@ -97,6 +97,12 @@ const body: Rule = {
     }
   },
 };
+
+/** A variant's type as a message names it: a known one as it is, anything else quoted and short. */
+function typeName(type: string | undefined): string {
+  if (type === undefined) return 'error';
+  return isErrorType(type) ? type : describe(type);
+}
 
 /** How a variant's codes differ from the contract's. */
 function contractDifferences(variant: Variant): string[] {
@@ -136,7 +142,9 @@ const mediaType: Rule = {
           yield {
             message: `The ${media.status.key} response offers ${describe(media.mediaType)}: error bodies are the standardized JSON body (application/json).`,
             path: media.path,
+            // A response of the user's used under several statuses: one finding, where it is written.
             about: media.media,
+            once: 'not JSON',
           };
         }
       }
@@ -209,9 +217,9 @@ const example: Rule = {
       for (const media of errorBodies(operation, tree)) {
         // Under a schema that does not fit the status, status-fits-type reports the cause once.
         const status = typesNotFitting(media, tree).length ? undefined : media.status.class;
-        for (const { value, path, holder } of examplesOf(media, tree)) {
+        for (const { value, path, label, holder } of examplesOf(media, tree)) {
           for (const violation of checkErrorResponse(status, value)) {
-            const message = `This error example breaks the contract: ${violation.message}.`;
+            const message = `The error example ${label} breaks the contract: ${violation.message}.`;
             // A wrong status is this use of the example; anything else is wrong wherever it is used.
             yield violation.rule === 'status' ? { message, path, use: OPERATION } : { message, path, about: holder };
           }
@@ -228,13 +236,13 @@ const exampleMessage: Rule = {
   *check(root, tree) {
     for (const operation of operations(root, tree)) {
       for (const media of errorBodies(operation, tree)) {
-        for (const { value, path, holder } of examplesOf(media, tree)) {
+        for (const { value, path, label, holder } of examplesOf(media, tree)) {
           if (!isObject(value)) continue;
           const entry = describeError(value['type'], value['code']);
           const said = value['message'];
-          if (!entry || typeof said !== 'string' || said === entry.message) continue;
+          if (!entry || typeof entry.message !== 'string' || typeof said !== 'string' || said === entry.message) continue;
           yield {
-            message: `The API sends ${entry.type}.${entry.code} with the message ${JSON.stringify(entry.message)}, verbatim; this example says ${describe(said)}.`,
+            message: `The API sends ${entry.type}.${entry.code} with the message ${JSON.stringify(entry.message)}, verbatim; the example ${label} says ${describe(said)}.`,
             path: [...path, 'message'],
             about: holder,
           };
@@ -249,9 +257,8 @@ const idempotencyKeyUuid: Rule = {
   severity: 'error',
   description: 'An idempotency key header is a UUID (format: uuid).',
   *check(root, tree) {
-    for (const { parameter, path } of parameters(root, tree)) {
-      const name = parameter['name'];
-      if (parameter['in'] !== 'header' || typeof name !== 'string' || !/^(x-)?idempotency[-_]?key$/i.test(name)) continue;
+    for (const { parameter, path, name } of headers(root, tree)) {
+      if (sharedHeader(name) !== 'IdempotencyKey') continue;
       const schema = tree.get(parameter, 'schema');
       if (isObject(schema) && schema['type'] === 'string' && schema['format'] === 'uuid') continue;
       yield {
@@ -268,10 +275,8 @@ const onBehalfOfHeader: Rule = {
   severity: 'error',
   description: 'The sub-account header is spelled x-on-behalf-of.',
   *check(root, tree) {
-    for (const { parameter, path } of parameters(root, tree)) {
-      const name = parameter['name'];
-      if (parameter['in'] !== 'header' || typeof name !== 'string') continue;
-      if (!name.toLowerCase().replace(/[^a-z]/g, '').includes('onbehalfof') || name.toLowerCase() === 'x-on-behalf-of') continue;
+    for (const { path, name } of headers(root, tree)) {
+      if (sharedHeader(name) !== 'OnBehalfOf' || name.toLowerCase() === 'x-on-behalf-of') continue;
       yield {
         message: `Spell the sub-account header x-on-behalf-of, the name the API reads (and sub_account_not_found refers to), not ${describe(name)}; or $ref {ref}.`,
         path: [...path, 'name'],
@@ -410,11 +415,11 @@ const exampleDeclared: Rule = {
       const declared = declarationOf(operation, tree)?.declaration;
       if (!declared) continue;
       for (const media of errorBodies(operation, tree)) {
-        for (const { value, path, holder } of examplesOf(media, tree)) {
+        for (const { value, path, label, holder } of examplesOf(media, tree)) {
           if (!isObject(value) || typeof value['type'] !== 'string' || typeof value['code'] !== 'string') continue;
           if (declares(declared, value['type'], value['code'])) continue;
           yield {
-            message: `This example (${describe(value['type'])}, ${describe(value['code'])}) is not one the ${DECLARATION} of ${operationName(operation)} declares.`,
+            message: `The example ${label} (${describe(value['type'])}, ${describe(value['code'])}) is not one the ${DECLARATION} of ${operationName(operation)} declares.`,
             path,
             about: holder,
             // The package's own examples are not the user's to change: narrowing leaves them out.

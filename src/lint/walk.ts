@@ -1,9 +1,11 @@
 // Where the checks look: the operations of a document (under paths and webhooks), their error
 // responses and JSON bodies, the examples of those, and the parameters. Shared by every check;
 // each engine's adapter only supplies the `Tree` these read through.
+import { describe } from '../read.ts';
 import { isObject, keysOf, type JsonPath, type Tree } from './document.ts';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The methods of a path item (OpenAPI 3.0 and 3.1). */
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** A response key that describes failures: a 4xx or 5xx code, its range, or default. */
 export interface ErrorStatus {
@@ -31,27 +33,36 @@ export interface OperationAt {
   readonly path: JsonPath;
 }
 
-/** Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this API). */
+/**
+ * Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this
+ * API), once: an operation of a path item several paths share is yielded at the first.
+ */
 export function* operations(root: unknown, tree: Tree): Generator<OperationAt> {
+  const seen = new Set<object>();
   for (const section of ['paths', 'webhooks']) {
     const items = tree.get(root, section);
     for (const key of keysOf(items)) {
       const item = tree.get(items, key);
       for (const method of METHODS) {
         const operation = tree.get(item, method);
-        if (isObject(operation)) yield { operation, path: [section, key, method] };
+        if (!isObject(operation) || seen.has(operation)) continue;
+        seen.add(operation);
+        yield { operation, path: [section, key, method] };
       }
     }
   }
 }
 
-/** Every path item under `paths` and `webhooks`. */
+/** Every path item under `paths` and `webhooks`, once. */
 export function* pathItems(root: unknown, tree: Tree): Generator<{ item: Record<string, unknown>; path: JsonPath }> {
+  const seen = new Set<object>();
   for (const section of ['paths', 'webhooks']) {
     const items = tree.get(root, section);
     for (const key of keysOf(items)) {
       const item = tree.get(items, key);
-      if (isObject(item)) yield { item, path: [section, key] };
+      if (!isObject(item) || seen.has(item)) continue;
+      seen.add(item);
+      yield { item, path: [section, key] };
     }
   }
 }
@@ -98,6 +109,8 @@ export function* errorBodies(operation: OperationAt, tree: Tree): Generator<Medi
 export interface ExampleAt {
   readonly value: unknown;
   readonly path: JsonPath;
+  /** How a message names it: `"declined"` (its name in `examples`), or where it is. */
+  readonly label: string;
   /** The object the example is written in, for reporting an example shared by many places once. */
   readonly holder: object;
 }
@@ -107,18 +120,18 @@ export interface ExampleAt {
  * schema: `example` (OpenAPI 3.0) and `examples` (a JSON Schema array, 3.1).
  */
 export function* examplesOf({ media, path }: MediaAt, tree: Tree): Generator<ExampleAt> {
-  if ('example' in media) yield { value: media['example'], path: [...path, 'example'], holder: media };
+  if ('example' in media) yield { value: media['example'], path: [...path, 'example'], label: 'of the media type', holder: media };
   const examples = tree.get(media, 'examples');
   for (const name of isObject(examples) ? Object.keys(examples) : []) {
     const example = tree.get(examples, name);
-    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], holder: example };
+    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], label: describe(name), holder: example };
   }
   const schema = tree.get(media, 'schema');
   if (!isObject(schema)) return;
-  if ('example' in schema) yield { value: schema['example'], path: [...path, 'schema', 'example'], holder: schema };
+  if ('example' in schema) yield { value: schema['example'], path: [...path, 'schema', 'example'], label: 'of the schema', holder: schema };
   const schemaExamples = schema['examples'];
   if (Array.isArray(schemaExamples)) {
-    for (const [i, value] of schemaExamples.entries()) yield { value, path: [...path, 'schema', 'examples', i], holder: schemaExamples };
+    for (const [i, value] of schemaExamples.entries()) yield { value, path: [...path, 'schema', 'examples', i], label: `${i} of the schema`, holder: schemaExamples };
   }
 }
 
@@ -161,4 +174,27 @@ export function* parameters(root: unknown, tree: Tree): Generator<ParameterAt> {
       yield { parameter, path: ['components', 'parameters', name] };
     }
   }
+}
+
+export interface HeaderAt extends ParameterAt {
+  readonly name: string;
+}
+
+/** Every header parameter, once (see `parameters`). */
+export function* headers(root: unknown, tree: Tree): Generator<HeaderAt> {
+  for (const at of parameters(root, tree)) {
+    const name = at.parameter['name'];
+    if (at.parameter['in'] === 'header' && typeof name === 'string') yield { ...at, name };
+  }
+}
+
+/**
+ * The request header of the contract a header parameter stands for, however it is spelled:
+ * `IdempotencyKey` (Idempotency-Key, X-Idempotency-Key, idempotency_key) or `OnBehalfOf`
+ * (x-on-behalf-of, On-Behalf-Of, x-onbehalfof); undefined for any other header.
+ */
+export function sharedHeader(name: string): 'IdempotencyKey' | 'OnBehalfOf' | undefined {
+  if (/^(x-)?idempotency[-_]?key$/i.test(name)) return 'IdempotencyKey';
+  if (name.toLowerCase().replace(/[^a-z]/g, '').includes('onbehalfof')) return 'OnBehalfOf';
+  return undefined;
 }

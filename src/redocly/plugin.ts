@@ -49,8 +49,9 @@ function placeOf(root: unknown, ctx: VisitorContext, { path, use, written }: Fin
       continue;
     }
     const resolved = use !== undefined && i >= use && !written ? undefined : ctx.resolve(value, location.source.absoluteRef);
-    if (written && resolved?.location && isInstalledFile(resolved.location.source.absoluteRef)) return undefined;
-    if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef) || (use !== undefined && i >= use)) return here.key();
+    const root = ctx.location.source.absoluteRef;
+    if (written && resolved?.location && isInstalledFile(resolved.location.source.absoluteRef, root)) return undefined;
+    if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef, root) || (use !== undefined && i >= use)) return here.key();
     node = resolved.node;
     location = resolved.location;
   }

@@ -23,28 +23,32 @@ function spectralRule(rule: Rule): SpectralRule {
     if (!version || findings.length === 0) return [];
     const inventory = context.documentInventory;
     const packageRoot = installedPackageRoot(Object.keys(isObject(inventory.referencedDocuments) ? inventory.referencedDocuments : {}));
+    const root = inventory.document.source ?? undefined;
     return findings.flatMap((finding) => {
-      const path = placeOf(inventory, finding);
+      const path = placeOf(inventory, finding, root);
       if (!path) return [];
       const file = inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined;
-      return [{ message: messageOf(finding, version, file, packageRoot), path: [...path] }];
+      // Spectral reads {{...}} in a message as a placeholder (and #{{...}} as an expression to
+      // evaluate): one in text quoted from the spec is broken up, so that it is shown as written.
+      return [{ message: messageOf(finding, version, file, packageRoot).replace(/\{\{/g, '{\u200B{'), path: [...path] }];
     });
   };
   return { description: rule.description, message: '{{error}}', severity: rule.severity, given: '$', then: { function: check } };
 }
 
 /**
- * The longest part of the finding's path that Spectral places in a file of the user's and, below
- * `use`, on the node itself rather than where a $ref leads. Spectral cannot place a finding on a
- * `$ref` itself (it follows it), so such a finding lands on the map that holds the $ref.
+ * The longest part of the finding's path that Spectral places in a file of the user's, at a place
+ * it can point at (not through a YAML alias) and, below `use`, on the node itself rather than
+ * where a $ref leads. Spectral cannot place a finding on a `$ref` itself (it follows it), so such
+ * a finding lands on the map that holds the $ref.
  */
-function placeOf(inventory: DocumentInventory, { path, use, written }: Finding): JsonPath | undefined {
-  if (written && isInstalledFile(inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined)) return undefined;
+function placeOf(inventory: DocumentInventory, { path, use, written }: Finding, root: string | undefined): JsonPath | undefined {
+  if (written && isInstalledFile(inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined, root)) return undefined;
   const anchor = use === undefined ? undefined : inventory.findAssociatedItemForPath(path.slice(0, use), true);
   for (let length = path.length; length > 0; length--) {
     const prefix = path.slice(0, length);
     const item = inventory.findAssociatedItemForPath(prefix, true);
-    if (!item || isInstalledFile(item.document.source ?? undefined)) continue;
+    if (!item || isInstalledFile(item.document.source ?? undefined, root) || !item.document.getRangeForJsonPath(item.path, false)) continue;
     if (use !== undefined && length > use) {
       const direct = anchor && item.document === anchor.document && samePath(item.path, [...anchor.path, ...path.slice(use, length)]);
       if (!direct) continue;

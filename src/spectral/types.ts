@@ -3,9 +3,17 @@
 // and this context, and takes back a list of results.
 import type { JsonPath } from '../lint/document.ts';
 
+/** A file Spectral read: where it is, and the place of a path in its text (undefined when it has none). */
+export interface SpectralDocument {
+  readonly source: string | null;
+  getRangeForJsonPath(path: JsonPath, closest?: boolean): object | undefined;
+}
+
 /** Where Spectral places a path: the document (file) and the path in it, through $refs. */
 export interface DocumentInventory {
-  findAssociatedItemForPath(path: JsonPath, resolved: boolean): { document: { source: string | null }; path: JsonPath } | null;
+  /** The spec being linted. */
+  readonly document: SpectralDocument;
+  findAssociatedItemForPath(path: JsonPath, resolved: boolean): { document: SpectralDocument; path: JsonPath } | null;
   /** The documents the spec $refs, by their source (an absolute path). */
   readonly referencedDocuments: Record<string, unknown>;
 }

@@ -74,6 +74,15 @@ export async function downstreamProject(packageRoot = REPO_ROOT): Promise<Projec
   };
 }
 
+/** Spectral's line of each finding, by its path (for the tests of where findings land). */
+export async function spectralLines(project: Project, file: string): Promise<Array<{ path: string; line: number }>> {
+  const spectral = new spectralCore.Spectral();
+  spectral.setRuleset({ rules: spectralRuleset.rules } as never);
+  const absolute = path.join(project.dir, file);
+  const results = await spectral.run(new spectralCore.Document(await readFile(absolute, 'utf8'), spectralParsers.Yaml, absolute));
+  return results.filter((r) => String(r.code).startsWith('payment-error-')).map((r) => ({ path: r.path.join('.'), line: r.range.start.line + 1 }));
+}
+
 /** Lints `file` of the project with one rule (every rule when `rule` is undefined) through an engine. */
 export async function lint(engine: Engine, project: Project, file: string, rule?: string, kit: Kit = SOURCE_KIT): Promise<Finding[]> {
   const absolute = path.join(project.dir, file);

@@ -65,7 +65,7 @@ ruleCases('body', 'error', [
       {
         path: `${RESPONSES}.500.content.application/json.schema`,
         spectral: `${RESPONSES}.500.content.application/json`,
-        message: `The 500 response body is not the standardized error body (it has no \`type\`, \`code\` and \`message\`): $ref ${REF}/responses/InternalServerError.`,
+        message: `The 500 response body is not the standardized error body (it is "string", not an object): $ref ${REF}/responses/InternalServerError.`,
       },
     ],
   },
@@ -119,7 +119,7 @@ ruleCases('body', 'error', [
     want: [
       {
         path: `${RESPONSES}.400.content.application/json.schema`,
-        message: `This acount_error body is a look-alike of the shared schema: "acount_error" is not an error type of the contract (did you mean account_error?). $ref ${REF}/schemas/ErrorBody instead.`,
+        message: `This "acount_error" body is a look-alike of the shared schema: "acount_error" is not an error type of the contract (did you mean account_error?). $ref ${REF}/schemas/ErrorBody instead.`,
       },
     ],
   },
@@ -208,9 +208,35 @@ ruleCases('body', 'error', [
     want: [
       {
         path: `${RESPONSES}.400.content.application/json.schema`,
-        message: `This ${'x'.repeat(64)} body is a look-alike of the shared schema: "${'x'.repeat(40)}…" is not an error type of the contract. $ref ${REF}/schemas/ErrorBody instead.`,
+        message: `This "${'x'.repeat(40)}…" body is a look-alike of the shared schema: "${'x'.repeat(40)}…" is not an error type of the contract. $ref ${REF}/schemas/ErrorBody instead.`,
       },
     ],
+  },
+  {
+    name: 'invalid: a look-alike whose code and message may be numbers, and one that is an array',
+    change: (d) => {
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ ...lookAlike(ACCOUNT_CODES), properties: { ...lookAlike(ACCOUNT_CODES).properties, code: { type: 'integer' }, message: { type: 'integer' } } });
+      d.paths['/payments'].post.responses['500'] = jsonResponse({ ...lookAlike(ACCOUNT_CODES), type: 'array' });
+    },
+    want: [
+      {
+        path: `${RESPONSES}.400.content.application/json.schema`,
+        message: `This account_error body is a look-alike of the shared schema: its \`code\` is an open string, but the contract lists the codes of account_error; its \`code\` and \`message\` may be other than a string. $ref ${REF}/schemas/AccountError instead.`,
+      },
+      {
+        path: `${RESPONSES}.500.content.application/json.schema`,
+        message: `The 500 response body is not the standardized error body (it is "array", not an object): $ref ${REF}/responses/InternalServerError.`,
+      },
+    ],
+  },
+  {
+    name: 'bad input: unions of unions (4 to the 12th variants) stop early, in bounded work',
+    change: (d) => {
+      for (let level = 0; level < 12; level++) d.components.schemas[`L${level}`] = { oneOf: Array.from({ length: 4 }, () => ({ $ref: `#/components/schemas/L${level + 1}` })) };
+      d.components.schemas.L12 = pkg('schemas/ApiError');
+      d.paths['/payments'].post.responses['500'] = jsonResponse({ $ref: '#/components/schemas/L0' });
+    },
+    want: [{ path: 'components.schemas.L0', message: `The 500 response body is not the standardized error body (oneOf[0] is not an error body): $ref ${REF}/responses/InternalServerError.` }],
   },
   {
     name: 'bad input: a schema that refers to itself',

@@ -25,8 +25,8 @@ ruleCases('example-declared', 'error', [
       });
     },
     want: [
-      { path: 'paths./payments.post.responses.400.content.application/json.examples.fraud.value', message: 'This example ("payment_error", "fraud") is not one the x-payment-errors of POST /payments declares.' },
-      { path: 'paths./payments.post.responses.400.content.application/json.examples.late.value', message: 'This example ("refund_error", "refund_too_late") is not one the x-payment-errors of POST /payments declares.' },
+      { path: 'paths./payments.post.responses.400.content.application/json.examples.fraud.value', message: 'The example "fraud" ("payment_error", "fraud") is not one the x-payment-errors of POST /payments declares.' },
+      { path: 'paths./payments.post.responses.400.content.application/json.examples.late.value', message: 'The example "late" ("refund_error", "refund_too_late") is not one the x-payment-errors of POST /payments declares.' },
     ],
   },
 ]);

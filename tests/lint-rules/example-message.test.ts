@@ -3,7 +3,7 @@ import { pkg } from '../helpers/lint.ts';
 import { ruleCases } from '../helpers/rule-cases.ts';
 
 const reworded = (said: string) =>
-  `The API sends payment_error.invalid_payment_method with the message "Invalid paymentmethod", verbatim; this example says ${said}.`;
+  `The API sends payment_error.invalid_payment_method with the message "Invalid paymentmethod", verbatim; the example "m" says ${said}.`;
 
 ruleCases('example-message', 'warning', [
   { name: 'valid: the documented messages', change: () => {}, want: [] },
