@@ -18,12 +18,12 @@ export async function benchNarrow({ runs, quick }) {
   await mkdir(dir, { recursive: true });
   const text = stringify(syntheticSpec({ operations }), { lineWidth: 0 });
   await writeFile(file, text);
-  const { narrowSpec } = await import('../dist/src/narrow/command.js');
-  const io = { ...specFiles(), stdout: () => {}, stderr: () => {} };
+  const { runCli } = await import('../dist/src/cli-commands.js');
+  const io = { stdout: () => {}, stderr: () => {}, readInput: () => Promise.reject(new Error('no input')), specs: specFiles() };
   const config = await createConfig({ extends: [] });
   const runs_ = {
     ours: async () => {
-      const code = await narrowSpec(file, path.join(dir, 'synthetic-narrowed.yaml'), io);
+      const code = await runCli(['narrow', file, '-o', path.join(dir, 'synthetic-narrowed.yaml')], io);
       if (code !== 0) throw new Error(`bench: narrow exited ${code}`);
     },
     bundle: () => bundle({ ref: file, config }),

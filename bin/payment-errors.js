@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // @ts-check
 // The `payment-errors` command: runs the CLI commands with this process's arguments and streams.
-// The only file of the package that touches Node; type-checked with the tests (tests/tsconfig.json).
+// With spec-files.js, the only code of the package that touches Node; type-checked with the tests
+// (tests/tsconfig.json).
 import { writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { runCli } from '../dist/src/cli-commands.js';
+import { specFiles } from './spec-files.js';
 
 /**
  * At most `maxBytes` bytes of a file, or of standard input for `-`. Reading stops one byte past
@@ -69,6 +71,7 @@ try {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readInput,
+    specs: specFiles(),
   });
 } catch (error) {
   // A bug, not bad input: still no stack trace for the user, but enough to report it.

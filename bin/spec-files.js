@@ -9,7 +9,7 @@ import path from 'node:path';
 /** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
-/** @returns {Omit<import('../dist/src/narrow/command.js').NarrowIo, 'stdout' | 'stderr'>} */
+/** @returns {import('../dist/src/cli-commands.js').SpecIo} */
 export function specFiles() {
   return { read, resolve, yaml, write, rebase };
 }

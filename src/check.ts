@@ -1,4 +1,5 @@
 // checkErrorResponse: the contract as an assertion for downstream services' own tests.
+import { declares, readDeclaration, type DeclarationValue } from './declaration.ts';
 import { codesOf, hasOpenCodes, isCodeOf, isErrorType, statusOf, typesOf } from './lookup.ts';
 import { describe, notAString, otherMembers, readMembers, valueOf } from './read.ts';
 import { nearest } from './suggest.ts';
@@ -6,9 +7,20 @@ import type { ErrorType } from './types.ts';
 
 /** One way a response breaks the contract. */
 export interface ContractViolation {
-  /** What is wrong: the body as a whole, one of its members, extra members, or the HTTP status. */
-  readonly rule: 'body' | 'type' | 'code' | 'message' | 'members' | 'status';
+  /**
+   * What is wrong: the body as a whole, one of its members, extra members, the HTTP status, or a
+   * (type, code) pair the operation does not declare (with `allowed`).
+   */
+  readonly rule: 'body' | 'type' | 'code' | 'message' | 'members' | 'status' | 'declared';
   readonly message: string;
+}
+
+export interface CheckOptions {
+  /**
+   * What the operation declares it may fail with: the value of its `x-payment-errors`, e.g.
+   * `{ payment_error: ['expired_card'], api_error: 'all' }`. A pair it does not declare is a violation.
+   */
+  readonly allowed?: DeclarationValue;
 }
 
 /**
@@ -20,8 +32,33 @@ export interface ContractViolation {
  *
  * @example expect(checkErrorResponse(response.status, await response.json())).toEqual([])
  */
-export function checkErrorResponse(status: unknown, body: unknown): ContractViolation[] {
-  return violationsOf(status, body, true);
+export function checkErrorResponse(status: unknown, body: unknown, options?: CheckOptions): ContractViolation[] {
+  const violations = violationsOf(status, body, true);
+  const allowed = options?.allowed;
+  if (allowed !== undefined) {
+    const problem = undeclared(allowed, body);
+    if (problem) violations.push({ rule: 'declared', message: problem });
+  }
+  return violations;
+}
+
+/** Declarations read once per object: a service's tests pass the same one many times. */
+const declarations = new WeakMap<object, ReturnType<typeof readDeclaration>>();
+
+/** Why a body's (type, code) is not one a declaration allows; undefined when it is (or the body has no such pair). */
+function undeclared(allowed: unknown, body: unknown): string | undefined {
+  const read = typeof allowed === 'object' && allowed !== null ? (declarations.get(allowed) ?? readDeclaration(allowed)) : readDeclaration(allowed);
+  if (typeof allowed === 'object' && allowed !== null) declarations.set(allowed, read);
+  const [problem] = read.problems;
+  if (problem) return `the declaration given as \`allowed\` is not well formed: ${problem.message}`;
+  const members = readMembers(body);
+  if (typeof members === 'string') return undefined;
+  const type = valueOf(members.type);
+  const code = valueOf(members.code);
+  if (!isErrorType(type) || typeof code !== 'string' || !isCodeOf(type, code) || declares(read.declaration, type, code)) return undefined;
+  const declared = read.declaration.get(type);
+  if (declared === undefined) return `${type} is not among the error types the operation declares (${[...read.declaration.keys()].join(', ') || 'none'})`;
+  return `${type}.${code} is not among the codes of ${type} the operation declares (${(declared as readonly string[]).slice(0, 6).join(', ')}${(declared as readonly string[]).length > 6 ? ', ...' : ''})`;
 }
 
 /**

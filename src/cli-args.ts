@@ -9,14 +9,19 @@ export interface CliArgs {
   readonly positionals: readonly string[];
   readonly type?: string;
   readonly status?: string;
+  readonly out?: string;
+  readonly spec?: string;
+  readonly operation?: string;
   readonly json: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
 
 /** Options that take a value. */
-export const VALUE_OPTIONS = ['type', 'status'] as const;
+export const VALUE_OPTIONS = ['type', 'status', 'out', 'spec', 'operation'] as const;
 export type ValueOption = (typeof VALUE_OPTIONS)[number];
+/** The one-letter forms of options with a value. */
+const SHORT_VALUES: ReadonlyMap<string, ValueOption> = new Map([['o', 'out']]);
 
 const FLAGS: ReadonlyMap<string, 'json' | 'help' | 'version'> = new Map([
   ['json', 'json'],
@@ -49,10 +54,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | ArgsProblem {
       continue;
     }
     const [name = '', inline] = arg.replace(/^--?/, '').split(/=(.*)/s);
-    const valueOption = VALUE_OPTIONS.find((o) => o === name);
-    if (valueOption && arg.startsWith('--')) {
+    const valueOption = arg.startsWith('--') ? VALUE_OPTIONS.find((o) => o === name) : SHORT_VALUES.get(name);
+    if (valueOption) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) return problem(`option --${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) return problem(`option --${valueOption} needs a value`);
       values[valueOption] = value;
       continue;
     }

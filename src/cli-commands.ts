@@ -12,13 +12,25 @@ import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption 
 import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
 import { bytePlace, decodeUtf8, jsonText, printable, quote } from './cli-text.ts';
 import { checkErrorResponse, type ContractViolation } from './check.ts';
+import { DECLARATION, declarationValue, readDeclaration, type DeclarationValue } from './declaration.ts';
+import { operationName, operations } from './lint/walk.ts';
+import { narrowSpec, type NarrowFiles } from './narrow/command.ts';
+import { loadSpec, SpecError } from './narrow/load.ts';
 import { isCodeOf, isErrorType } from './lookup.ts';
 import { nearest } from './suggest.ts';
 import type { CatalogEntry, ErrorType } from './types.ts';
 
+/** Reading and writing API specs (narrow, check --spec): Node's files, given by bin/spec-files.js. */
+export interface SpecIo extends NarrowFiles {
+  /** Writes a file whole or not at all. */
+  write(file: string, text: string): Promise<void>;
+}
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Spec files; without them, narrow and check --spec are not available. */
+  readonly specs?: SpecIo;
   /**
    * At most `maxBytes` bytes of a file, or of standard input for `-`: reading stops there, so a
    * longer input comes back cut at `maxBytes`. Rejects with the error of the read (its `code`,
@@ -58,7 +70,11 @@ interface Command {
 /** A run that ends in an error: the message on standard error, and {"error": {...}} with --json. */
 interface Failure {
   readonly exit: 1 | 2;
-  /** For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type, ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http, input-not-json. */
+  /**
+   * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
+   * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
+   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, output-unwritable.
+   */
   readonly kind: string;
   /** For people; input in it is quoted with quote(). */
   readonly message: string;
@@ -93,7 +109,7 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'check',
-    synopsis: 'check [--status <status>] [--json] <file | ->',
+    synopsis: 'check [--status <status>] [--spec <spec> --operation <operation>] [--json] <file | ->',
     summary: 'Checks an error response against the contract and prints each violation.',
     details: [
       'Reads a file, or standard input for -: either the JSON body, or the whole response as',
@@ -102,14 +118,39 @@ const COMMANDS: readonly Command[] = [
       'the status is not checked. Exits 0 when the response conforms, 1 when it does not, 2 when the',
       `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
       '',
+      '',
+      'With --spec and --operation ("POST /payments", or an operationId), the (type, code) must also',
+      'be one the operation declares in its x-payment-errors.',
+      '',
       'Examples:',
       '  curl -si -X POST "$API/payments" -d @request.json | payment-errors check -',
       '  payment-errors check --status 400 body.json',
+      '  payment-errors check --spec openapi.yaml --operation "POST /payments" response.txt',
     ].join('\n'),
-    options: ['status'],
+    options: ['status', 'spec', 'operation'],
     refuses: { type: 'the body says its type' },
     operands: { min: 1, max: 1, problem: 'check takes one file, or - for standard input' },
     run: (run, [path = '']) => check(run, path),
+  },
+  {
+    name: 'narrow',
+    synopsis: 'narrow <spec> [-o <out>] [--json]',
+    summary: "Narrows each declaring operation's error responses to its x-payment-errors.",
+    details: [
+      'Reads an OpenAPI spec (YAML or JSON, 3.0 or 3.1) and writes it in the same format with each',
+      "error response of an operation that declares x-payment-errors narrowed to exactly the declared",
+      'types and codes (their messages, how-to-fix and examples), so that generated types, docs and',
+      'mock servers follow it. Operations without a declaration are left byte for byte, and so is the',
+      'rest of the file; equal declarations share components; narrowing twice changes nothing.',
+      'Without -o the result goes to standard output (--json then needs -o). Relative $refs are',
+      'rewritten for a file written to another folder. Nothing is written when a declaration is not',
+      'well formed (exit 1) or the spec cannot be read or narrowed here (exit 2). YAML needs the',
+      'js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with redocly bundle and',
+      'the payment-errors/narrow decorator instead.',
+    ].join('\n'),
+    options: ['out'],
+    operands: { min: 1, max: 1, problem: 'narrow takes one spec file' },
+    run: (run, [file = '']) => narrow(run, file),
   },
   {
     name: 'help',
@@ -349,7 +390,9 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
   }
 
   const status = given ?? http?.status;
-  const violations: Violation[] = [...checkErrorResponse(status, body)];
+  const declared = await declarationFor(run);
+  if ('failure' in declared) return fail(run, declared.failure);
+  const violations: Violation[] = [...checkErrorResponse(status, body, declared.allowed ? { allowed: declared.allowed } : undefined)];
   if (http) {
     const contentType = header(http, 'content-type');
     if (contentType === undefined) violations.push({ rule: 'content-type', message: 'the response has no Content-Type: it must be application/json' });
@@ -357,6 +400,7 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
   }
   const hints = violations.length ? bodyHints(body, status) : [];
   if (run.json) return done(run, '', { conforms: violations.length === 0, httpStatus: status ?? null, violations, hints }, violations.length ? 1 : 0);
+  if (declared.note) run.io.stderr(`payment-errors: ${declared.note}\n`);
 
   if (violations.length === 0) {
     const b = body as { type: ErrorType; code: string };
@@ -374,6 +418,68 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
   ];
   run.io.stdout(out.join('\n') + '\n');
   return 1;
+}
+
+/**
+ * With --spec and --operation, what the operation declares (its x-payment-errors), for
+ * checkErrorResponse's `allowed`; nothing without them.
+ */
+async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ allowed?: DeclarationValue; note?: string } | { failure: Failure }> {
+  const { spec: file, operation: wanted } = run.args;
+  if (file === undefined && wanted === undefined) return {};
+  if (file === undefined || wanted === undefined) return { failure: { exit: 2, kind: 'usage', message: 'check takes --spec and --operation together', help: 'check' } };
+  const specs = run.io.specs;
+  if (!specs) return { failure: { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' } };
+  let spec;
+  try {
+    spec = await loadSpec(file, specs);
+  } catch (error) {
+    if (error instanceof SpecError) return { failure: { exit: 2, kind: 'spec-unreadable', message: error.message } };
+    throw error;
+  }
+  const all = [...operations(spec.source.data, spec.tree)];
+  const name = operationName;
+  const found = all.find((o) => name(o).toLowerCase() === wanted.trim().replace(/\s+/g, ' ').toLowerCase() || o.operation['operationId'] === wanted);
+  if (!found) {
+    const names = all.map(name);
+    return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
+  }
+  if (!(DECLARATION in found.operation)) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
+  const read = readDeclaration(spec.tree.get(found.operation, DECLARATION), (node, key) => spec.tree.get(node, key));
+  const [problem] = read.problems;
+  if (problem || spec.tree.get(found.operation, DECLARATION) === undefined) {
+    return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem ? `${problem.path.join('.') || 'it'}: ${problem.message}` : 'its $ref does not resolve'}` } };
+  }
+  return { allowed: declarationValue(read.declaration) };
+}
+
+// --- narrow -----------------------------------------------------------------------------------
+
+async function narrow(run: Run & { readonly args: CliArgs }, file: string): Promise<number> {
+  const out = run.args.out;
+  if (run.json && out === undefined) return fail(run, { exit: 2, kind: 'usage', message: 'narrow --json needs -o <out>: without it the narrowed spec is the output', help: 'narrow' });
+  const specs = run.io.specs;
+  if (!specs) return fail(run, { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' });
+  const result = await narrowSpec(file, out, specs);
+  if (result.kind === 'declaration') {
+    if (!run.json) for (const p of result.problems) run.io.stderr(`payment-errors: ${printable(file)}: ${printable(p.path)}: ${printable(p.message)}\n`);
+    return fail(run, { exit: 1, kind: 'declaration', message: `${file} was not narrowed: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in its ${DECLARATION} (nothing was written)`, ...(run.json ? { suggestions: result.problems.map((p) => `${p.path}: ${p.message}`) } : {}) });
+  }
+  if (result.kind !== 'narrowed') return fail(run, { exit: 2, kind: result.kind === 'unreadable' ? 'spec-unreadable' : 'cannot-narrow', message: `${result.message} (nothing was written)` });
+  if (out === undefined) {
+    run.io.stdout(result.text);
+    return 0;
+  }
+  try {
+    await specs.write(out, result.text);
+  } catch (error) {
+    return fail(run, { exit: 2, kind: 'output-unwritable', message: `cannot write ${out}: ${readProblem(error)} (nothing was written)` });
+  }
+  const n = result.operations.length;
+  const summary = `narrowed the error responses of ${n} operation${n === 1 ? '' : 's'}; wrote ${out}`;
+  if (run.json) return done(run, '', { written: out, operations: result.operations, components: result.components });
+  run.io.stderr(`payment-errors: ${printable(summary)}\n`);
+  return 0;
 }
 
 /** What a body that breaks the contract may be instead, when it looks like a known mistake. */

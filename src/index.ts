@@ -20,5 +20,6 @@ export { describeError, describeErrorType, httpStatusOf, type ErrorTypeDescripti
 export { createErrorBody, INVALID_ERROR_BODY_CODE } from './create.ts';
 export { errorResponse, type ErrorResponseInit } from './response.ts';
 export { errorBodySchema, type ErrorBodySchema } from './schema.ts';
-export { checkErrorResponse, type ContractViolation } from './check.ts';
+export { checkErrorResponse, type CheckOptions, type ContractViolation } from './check.ts';
+export { DECLARATION, type DeclarationValue } from './declaration.ts';
 export { isErrorType } from './lookup.ts';

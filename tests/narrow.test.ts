@@ -10,7 +10,7 @@ import * as jsYaml from 'js-yaml';
 import * as yaml from 'yaml';
 import { specFiles } from '../bin/spec-files.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { narrowSpec } from '../src/narrow/command.ts';
+import { runCli, type SpecIo } from '../src/cli-commands.ts';
 import { readSource, type SourceNode, type YamlModule } from '../src/narrow/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
 
@@ -25,14 +25,12 @@ afterAll(async () => {
   await project?.remove();
 });
 
-async function narrow(file: string, out?: string) {
+/** `payment-errors narrow <file> [-o <out>]`, in process, with the CLI's own spec files (bin/spec-files.js). */
+async function narrow(file: string, out?: string, specs: SpecIo = specFiles()) {
   let stdout = '';
   let stderr = '';
-  const code = await narrowSpec(path.join(project.dir, file), out && path.join(project.dir, out), {
-    ...specFiles(),
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
+  const argv = ['narrow', path.join(project.dir, file), ...(out ? ['-o', path.join(project.dir, out)] : [])];
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readInput: () => Promise.reject(new Error('no input')), specs });
   return { code, stdout, stderr: stderr.replaceAll(`${project.dir}/`, '') };
 }
 
@@ -138,7 +136,7 @@ describe('bad input: nothing is written', () => {
       code: 1,
       stderr: [
         'payment-errors: bad.yaml: webhooks.paymentSucceeded.post.x-payment-errors.paymant_error: "paymant_error" is not an error type (did you mean payment_error?)',
-        'payment-errors: bad.yaml was not narrowed: fix its x-payment-errors first (nothing was written).',
+        'payment-errors: bad.yaml was not narrowed: 1 problem in its x-payment-errors (nothing was written)',
       ],
     },
     {
@@ -151,7 +149,7 @@ describe('bad input: nothing is written', () => {
       name: 'YAML that does not parse',
       change: (s: string) => s.replace('  title: Payments API', '  title: [Payments API'),
       code: 2,
-      stderr: ['payment-errors: bad.yaml:8:3: deficient indentation'],
+      stderr: ['payment-errors: bad.yaml:8:3: deficient indentation (nothing was written)'],
     },
     {
       name: 'a declaring operation in another file',
@@ -204,14 +202,65 @@ test.each([
   },
 ])('a change that might be misplaced is not written: $name', async ({ load, message }) => {
   await project.write('guarded.yaml', await readFile(FIXTURE, 'utf8'));
-  let stderr = '';
-  const code = await narrowSpec(path.join(project.dir, 'guarded.yaml'), path.join(project.dir, 'guarded-out.yaml'), {
-    ...specFiles(),
-    yaml: async () => ({ load }),
-    stdout: () => {},
-    stderr: (t) => (stderr += t),
-  });
+  const { code, stderr } = await narrow('guarded.yaml', 'guarded-out.yaml', { ...specFiles(), yaml: async () => ({ load }) });
   expect(code).toBe(2);
   expect(stderr).toContain(message);
   expect(existsSync(path.join(project.dir, 'guarded-out.yaml'))).toBe(false);
+});
+
+describe('payment-errors check --spec <spec> --operation <operation>', () => {
+  async function check(args: string[], body: object) {
+    await project.write('check-spec.yaml', await readFile(FIXTURE, 'utf8'));
+    let stdout = '';
+    let stderr = '';
+    const input = new TextEncoder().encode(JSON.stringify(body));
+    const code = await runCli(['check', '--spec', path.join(project.dir, 'check-spec.yaml'), ...args, '-'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      readInput: async () => input,
+      specs: specFiles(),
+    });
+    return { code, stdout, stderr: stderr.replaceAll(`${project.dir}/`, '') };
+  }
+  const fraud = { type: 'payment_error', code: 'fraud', message: 'FRAUD' };
+
+  test.each([
+    ['by method and path', ['--operation', 'post /payments/{id}/capture']],
+    ['by operationId', ['--operation', 'capturePayment']],
+  ])('an undeclared pair does not conform, the operation named %s', async (_name, args) => {
+    const result = await check([...args, '--json'], fraud);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).violations).toEqual([
+      { rule: 'declared', message: 'payment_error.fraud is not among the codes of payment_error the operation declares (expired_card, not_enough_balance, 3DS_required)' },
+    ]);
+  });
+
+  test('an operation that declares nothing allows any error of the contract, and says so', async () => {
+    const result = await check(['--operation', 'GET /payments/{id}'], fraud);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('payment-errors: GET /payments/{id} declares no x-payment-errors: any error of the contract may come from it\n');
+  });
+
+  test.each([
+    { name: 'an operation the spec does not have', args: ['--operation', 'POST /payment'], want: /has no operation "POST \/payment" \(did you mean POST \/payments\?\)/ },
+    { name: '--spec without --operation', args: [], want: /check takes --spec and --operation together/ },
+  ])('$name: exit 2', async ({ args, want }) => {
+    const result = await check(args, fraud);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(want);
+  });
+
+  test('a declaration that is not well formed: exit 2, naming the operation and the place', async () => {
+    await project.write('check-bad.yaml', (await readFile(FIXTURE, 'utf8')).replace('invalid_request_error: [invalid_parameter]', 'paymant_error: all'));
+    let stderr = '';
+    const code = await runCli(['check', '--spec', path.join(project.dir, 'check-bad.yaml'), '--operation', 'paymentSucceeded', '-'], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      readInput: async () => new TextEncoder().encode(JSON.stringify(fraud)),
+      specs: specFiles(),
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('the x-payment-errors of webhook paymentSucceeded POST in');
+    expect(stderr).toContain('paymant_error: "paymant_error" is not an error type (did you mean payment_error?)');
+  });
 });

@@ -11,7 +11,7 @@ import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
-import { errorBodies, errorResponses, errorStatus, examplesOf, headers, isJsonMediaType, mediaTypes, operations, pathItems, sharedHeader, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
+import { errorBodies, errorResponses, errorStatus, examplesOf, headers, isJsonMediaType, mediaTypes, operationName, operations, pathItems, sharedHeader, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
@@ -324,11 +324,6 @@ function declarationOf({ operation }: OperationAt, tree: Tree): ReadDeclaration 
     declarations.set(operation, read);
   }
   return read ?? undefined;
-}
-
-/** Where an operation says "<METHOD> <path>" in messages. */
-function operationName({ path }: OperationAt): string {
-  return path[0] === 'webhooks' ? `webhook ${String(path[1])} ${String(path[2]).toUpperCase()}` : `${String(path[2]).toUpperCase()} ${String(path[1])}`;
 }
 
 const declaration: Rule = {

@@ -33,6 +33,11 @@ export interface OperationAt {
   readonly path: JsonPath;
 }
 
+/** How messages name an operation: "POST /payments", "webhook paymentSucceeded POST". */
+export function operationName({ path: [section, key, method] }: Pick<OperationAt, 'path'>): string {
+  return section === 'webhooks' ? `webhook ${String(key)} ${String(method).toUpperCase()}` : `${String(method).toUpperCase()} ${String(key)}`;
+}
+
 /**
  * Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this
  * API), once: an operation of a path item several paths share is yielded at the first.

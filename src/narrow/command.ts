@@ -1,59 +1,54 @@
-// `payment-errors narrow <spec> [-o <out>]`: the spec with each declaring operation's error
-// responses narrowed to its x-payment-errors (see plan.ts), written in the same format, every
-// other byte as it was. Nothing is written when the spec has a problem; exit codes: 0 written,
-// 1 a declaration is not well formed, 2 the spec cannot be read or narrowed here.
+// Narrowing a spec file, for the CLI (`payment-errors narrow <spec> [-o <out>]`): the file with
+// each declaring operation's error responses narrowed to its x-payment-errors (see plan.ts), in
+// the same format, every other byte as it was. Nothing comes out when the spec has a problem.
+import { operationName } from '../lint/walk.ts';
 import { applyToText } from './apply-text.ts';
 import { loadSpec, SpecError, type SpecFiles } from './load.ts';
 import { planNarrowing } from './plan.ts';
 
-export interface NarrowIo extends SpecFiles {
-  /** Writes a file whole or not at all (staged, then renamed into place). */
-  write(file: string, text: string): Promise<void>;
+export interface NarrowFiles extends SpecFiles {
   /** The $ref, relative to `from`, rewritten relative to `to`; undefined for one that is not a relative file path. */
   rebase(ref: string, from: string, to: string): string | undefined;
-  stdout(text: string): void;
-  stderr(text: string): void;
 }
 
-export async function narrowSpec(file: string, out: string | undefined, io: NarrowIo): Promise<number> {
+export type NarrowResult =
+  | {
+      readonly kind: 'narrowed';
+      readonly text: string;
+      /** The operations whose error responses were narrowed: "POST /payments", "webhook paymentSucceeded POST". */
+      readonly operations: readonly string[];
+      /** The components written, by kind. */
+      readonly components: { readonly schemas: readonly string[]; readonly responses: readonly string[] };
+    }
+  /** A declaration that is not well formed: each problem at its place. */
+  | { readonly kind: 'declaration'; readonly problems: ReadonlyArray<{ readonly path: string; readonly message: string }> }
+  /** The spec cannot be read, or its text cannot be narrowed here. */
+  | { readonly kind: 'unreadable' | 'cannot-narrow'; readonly message: string };
+
+/** Narrows a spec; `out` is where the result goes (its relative $refs are rewritten for it), undefined for in place or standard output. */
+export async function narrowSpec(file: string, out: string | undefined, files: NarrowFiles): Promise<NarrowResult> {
   let spec;
   try {
-    spec = await loadSpec(file, io);
+    spec = await loadSpec(file, files);
   } catch (error) {
-    if (error instanceof SpecError) return fail(io, error.message, 2);
+    if (error instanceof SpecError) return { kind: 'unreadable', message: error.message };
     throw error;
   }
   const plan = planNarrowing(spec.source.data, spec.tree);
-  if (plan.problems.length > 0) {
-    for (const p of plan.problems) io.stderr(`payment-errors: ${file}: ${p.path.join('.')}: ${p.message}\n`);
-    io.stderr(`payment-errors: ${file} was not narrowed: fix its x-payment-errors first (nothing was written).\n`);
-    return 1;
-  }
-  let text: string;
+  if (plan.problems.length > 0) return { kind: 'declaration', problems: plan.problems.map((p) => ({ path: p.path.join('.'), message: p.message })) };
   try {
-    const yaml = spec.source.format === 'yaml' ? await io.yaml() : undefined;
-    const moved = out !== undefined && io.rebase('x.yaml', file, out) !== './x.yaml';
-    text = applyToText(spec.source, plan, moved ? (ref) => io.rebase(ref, file, out) : undefined, yaml && ((t) => yaml.load(t)));
+    const yaml = spec.source.format === 'yaml' ? await files.yaml() : undefined;
+    const moved = out !== undefined && files.rebase('x.yaml', file, out) !== './x.yaml';
+    const text = applyToText(spec.source, plan, moved ? (ref) => files.rebase(ref, file, out) : undefined, yaml && ((t) => yaml.load(t)));
+    return {
+      kind: 'narrowed',
+      text,
+      operations: [...new Set(plan.responses.map(({ path }) => operationName({ path })))],
+      components: { schemas: [...plan.components.schemas.keys()], responses: [...plan.components.responses.keys()] },
+    };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(io, `${file}: ${why}${/not written in this file/.test(why) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : ' (nothing was written)'}`, 2);
+    const hint = /not written in this file/.test(why) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : '';
+    return { kind: 'cannot-narrow', message: `${file}: ${why}${hint}` };
   }
-  if (out === undefined) {
-    io.stdout(text);
-    return 0;
-  }
-  try {
-    await io.write(out, text);
-  } catch (error) {
-    return fail(io, `cannot write ${out}: ${error instanceof Error ? error.message : String(error)} (nothing was written)`, 2);
-  }
-  const n = new Set(plan.responses.map((r) => r.path.slice(0, 3).join(' '))).size;
-  io.stderr(`payment-errors: narrowed the error responses of ${n} operation${n === 1 ? '' : 's'}; wrote ${out}\n`);
-  return 0;
 }
-
-function fail(io: NarrowIo, message: string, code: number): number {
-  io.stderr(`payment-errors: ${message}\n`);
-  return code;
-}
-

@@ -4,7 +4,7 @@
 // this repository's node_modules, which `npm ci` installed as the lockfile pins it: no network.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,7 @@ const exec = promisify(execFile);
  * @property {(command: string, args: string[], input?: string, env?: Record<string, string>) => Promise<{ code: number, stdout: string, stderr: string }>} run
  *   runs a command in the project (with these environment variables too); resolves to its exit
  *   code and output, whatever the code
+ * @property {(file: string) => Promise<string>} read the text of a file of the project
  * @property {() => Promise<void>} remove
  */
 
@@ -63,6 +64,7 @@ export async function packedProject(alsoLink = []) {
         child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
       });
     },
+    read: (file) => readFile(path.join(dir, file), 'utf8'),
     remove: () => rm(work, { recursive: true, force: true }),
   };
 }

@@ -1,5 +1,5 @@
 // checkErrorResponse: each violation the contract names, and none for a right response.
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkErrorResponse, errorCatalog } from '../../src/index.ts';
 
 test.each(errorCatalog.map((e) => [`${e.type}.${e.code}`, e] as const))('%s with its status has no violation', (_name, e) => {
@@ -35,4 +35,43 @@ test.each([
 
 test('without a status, the status is not checked', () => {
   expect(checkErrorResponse(undefined, { type: 'api_error', code: 'boom', message: 'x' })).toEqual([]);
+});
+
+describe('with the operation\'s declaration as `allowed`', () => {
+  const allowed = { invalid_request_error: 'all', payment_error: ['expired_card', 'not_enough_balance'], refund_error: ['refund_window_closed'], api_error: 'all' } as const;
+  test.each([
+    ['a declared code', 400, { type: 'payment_error', code: 'expired_card', message: 'Expired card' }, []],
+    ['any code of a type declared all', 400, { type: 'invalid_request_error', code: 'missing_parameter', message: 'Mandatory parameter is missing' }, []],
+    ['any well-formed code of an open type declared all', 500, { type: 'api_error', code: 'db_down', message: 'Contact technical support.' }, []],
+    ['a declared code of an open type', 400, { type: 'refund_error', code: 'refund_window_closed', message: 'Too late' }, []],
+    [
+      'a code the operation does not declare',
+      400,
+      { type: 'payment_error', code: 'fraud', message: 'FRAUD' },
+      [{ rule: 'declared', message: 'payment_error.fraud is not among the codes of payment_error the operation declares (expired_card, not_enough_balance)' }],
+    ],
+    [
+      'a type the operation does not declare',
+      400,
+      { type: 'account_error', code: 'user_not_found', message: 'User not found' },
+      [{ rule: 'declared', message: 'account_error is not among the error types the operation declares (invalid_request_error, api_error, payment_error, refund_error)' }],
+    ],
+    [
+      'an open code the operation does not list',
+      400,
+      { type: 'refund_error', code: 'refund_too_late', message: 'Too late' },
+      [{ rule: 'declared', message: 'refund_error.refund_too_late is not among the codes of refund_error the operation declares (refund_window_closed)' }],
+    ],
+    ['a body that breaks the contract anyway: its own violations only', 400, { type: 'payment_error', code: 'expird_card', message: 'x' }, [{ rule: 'code', message: '`code` "expird_card" is not a code of payment_error (did you mean expired_card?)' }]],
+  ])('%s', (_name, status, body, want) => {
+    expect(checkErrorResponse(status, body, { allowed })).toEqual(want);
+  });
+
+  test('a declaration that is not well formed says so, never throws', () => {
+    const body = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };
+    expect(checkErrorResponse(400, body, { allowed: { paymant_error: 'all' } as never })).toEqual([
+      { rule: 'declared', message: 'the declaration given as `allowed` is not well formed: "paymant_error" is not an error type (did you mean payment_error?)' },
+    ]);
+    expect(checkErrorResponse(400, body, { allowed: 42 as never })[0]?.rule).toBe('declared');
+  });
 });
