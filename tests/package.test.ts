@@ -61,7 +61,9 @@ describe('the tarball', () => {
   test('has no runtime dependencies', async () => {
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(manifest.peerDependencies ?? {}).toEqual({});
+    // js-yaml, for the CLI to read YAML specs (narrow, check --spec), is an optional peer: never installed for the user.
+    expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(['js-yaml']);
+    expect(manifest.peerDependenciesMeta).toEqual({ 'js-yaml': { optional: true } });
   });
 
   test('publint finds nothing', async () => {

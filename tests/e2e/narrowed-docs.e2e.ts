@@ -66,7 +66,7 @@ async function codesShown(operation: string, status: string, type: string): Prom
   await selector.filter({ hasText: new RegExp(`^${type}$`) }).first().click();
   const table = section.getByRole('table').filter({ hasText: 'Enum Value' }).first();
   // The table shows the chosen type's codes once the page has switched to it.
-  const ofType = new Set(errorCatalog.filter((e) => e.type === type).map((e) => e.code));
+  const ofType: ReadonlySet<string> = new Set(errorCatalog.filter((e) => e.type === type).map((e) => e.code));
   await expect.poll(async () => ofType.has((await table.locator('tbody tr td').first().innerText().catch(() => '')).trim())).toBe(true);
   const codes = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td as any).innerText.trim())));
   return { types, codes };
