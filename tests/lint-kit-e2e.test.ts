@@ -184,14 +184,14 @@ const MISTAKES: Array<{ rule: string; severity: string; message: string; spectra
     [124, '/refunds', 'invalid_refund_windw', 'invalid_refund_window'],
   ].map(([line, p, code, near]) => {
     const where = at(Number(line), `paths.${p}.post.responses.400.content.application/json.examples.typo.value`);
-    return { rule: 'example', severity: 'error', message: `This error example breaks the contract: \`code\` "${code}" is not a code of payment_error (did you mean ${near}?).`, spectral: where, redocly: where };
+    return { rule: 'example', severity: 'error', message: `The error example "typo" breaks the contract: \`code\` "${code}" is not a code of payment_error (did you mean ${near}?).`, spectral: where, redocly: where };
   }),
   ...[
     [69, '/payments', 'invalid_payment_method', 'Invalid paymentmethod', 'Invalid payment method'],
     [132, '/refunds', 'expired_card', 'Expired card', 'Card expired'],
   ].map(([line, p, code, message, said]) => {
     const where = at(Number(line), `paths.${p}.post.responses.400.content.application/json.examples.reworded.value.message`);
-    return { rule: 'example-message', severity: 'warning', message: `The API sends payment_error.${code} with the message "${message}", verbatim; this example says "${said}".`, spectral: where, redocly: where };
+    return { rule: 'example-message', severity: 'warning', message: `The API sends payment_error.${code} with the message "${message}", verbatim; the example "reworded" says "${said}".`, spectral: where, redocly: where };
   }),
   ...[
     [70, '/payments', '404'],
