@@ -12,6 +12,9 @@ import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
 const exec = promisify(execFile);
 
+/** Under vitest's testTimeout (60 s), so that a test that hangs names the command; tsc over a generated client takes ~15 s on a loaded machine. */
+const RUN_TIMEOUT_MS = 55_000;
+
 /**
  * @typedef {object} PackedProject
  * @property {string} tarball the tarball `npm pack` made
@@ -19,7 +22,7 @@ const exec = promisify(execFile);
  * @property {string} installed where the package is installed
  * @property {(command: string, args: string[], input?: string, env?: Record<string, string>) => Promise<{ code: number, stdout: string, stderr: string }>} run
  *   runs a command in the project (with these environment variables too); resolves to its exit
- *   code and output, whatever the code
+ *   code and output, whatever the code; rejects if it hangs or a signal ends it
  * @property {(file: string) => Promise<string>} read the text of a file of the project
  * @property {() => Promise<void>} remove
  */
@@ -54,14 +57,19 @@ export async function packedProject(alsoLink = []) {
     dir,
     installed: path.join(dir, 'node_modules/payment-error-contract'),
     run(command, args, input, env) {
-      const child = execFile(command, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, ...(env ? { env: { ...process.env, ...env } } : {}) });
+      // A command that hangs is killed rather than holding the test file open.
+      const child = execFile(command, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: RUN_TIMEOUT_MS, ...(env ? { env: { ...process.env, ...env } } : {}) });
       child.stdin?.end(input ?? '');
-      return new Promise((resolve) => {
+      return new Promise((resolve, reject) => {
         let stdout = '';
         let stderr = '';
         child.stdout?.on('data', (d) => (stdout += d));
         child.stderr?.on('data', (d) => (stderr += d));
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+        child.on('close', (code, signal) => {
+          // Rejected, not resolved with a failing code: a test that expects a command to fail must not pass because it hung.
+          if (code === null) reject(new Error(`${path.basename(command)} ${args.join(' ')}: killed by ${signal}${child.killed ? ` after ${RUN_TIMEOUT_MS / 1000} s` : ''}\n${stderr}`));
+          else resolve({ code, stdout, stderr });
+        });
       });
     },
     read: (file) => readFile(path.join(dir, file), 'utf8'),
