@@ -25,8 +25,13 @@ export interface Finding {
   readonly use?: number;
   /** A component of this package's document the message suggests; the adapter writes the $ref where the `{ref}` token is. */
   readonly suggest?: string;
-  /** Reported only when the node at the path is written in the user's files: what an installed package wrote is not theirs to change. */
-  readonly written?: boolean;
+  /**
+   * Reported only when the first `written` segments of the path lead through the user's files
+   * (their $refs into an installed package are not followed there): what an installed package
+   * wrote, and the user took whole, is not theirs to change. Below them, a $ref into the package
+   * is the user's choice, and the finding is placed on it.
+   */
+  readonly written?: number;
 }
 
 export type OpenApiVersion = '3.0' | '3.1';

@@ -5,12 +5,12 @@ import { httpStatusByType, responseByStatus, schemaByType } from '../../generate
 import { checkErrorResponse } from '../check.ts';
 import { describeError } from '../describe.ts';
 import { codeFormat } from '../../generated/error-catalog.ts';
-import { codesDeclared, declares, DECLARATION, readDeclaration, type ReadDeclaration } from '../declaration.ts';
+import { codesDeclared, declares, DECLARATION, readDeclaration, type Declaration, type ReadDeclaration } from '../declaration.ts';
 import { isErrorType, statusOf } from '../lookup.ts';
 import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
-import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
+import { analyseErrorSchema, contractCodes, listDifference, type Variant } from './error-schema.ts';
 import { errorBodies, errorResponses, errorStatus, examplesOf, headers, isJsonMediaType, mediaTypes, operationName, operations, pathItems, sharedHeader, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
 
 export interface Rule {
@@ -71,8 +71,10 @@ const body: Rule = {
           };
           continue;
         }
-        const declared = declarationOf(operation, tree)?.declaration;
-        if (declared && declared.size > 0 && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || !declared.has(v.type))) {
+        const read = declarationOf(operation, tree);
+        const declared = read?.declaration;
+        const unsure = read ? unsureTypes(read) : NONE;
+        if (declared && declared.size > 0 && unsure !== 'all' && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || (!declared.has(v.type) && !unsure.has(v.type)))) {
           const types = [...new Set(analysis.variants.flatMap((v) => (v.type === undefined ? [] : [v.type])))];
           yield {
             message: `The ${media.status.key} response carries ${types.length === 1 ? `${types[0]}, which ${operationName(operation)} does not declare` : `${types.join(', ')}, none of which ${operationName(operation)} declares`} in its ${DECLARATION}: declare ${types.length === 1 ? 'it' : 'them'}, or leave the response out.`,
@@ -81,14 +83,23 @@ const body: Rule = {
           };
           continue;
         }
+        const shared = analysis.variants.every((v) => contractDifferences(v).length === 0);
         for (const variant of analysis.variants) {
-          const differences = [...(declared ? declaredDifferences(variant, analysis, declared) : contractDifferences(variant)), ...variant.differences];
+          const at = [...path, ...variant.path];
+          const differences = [...(!declared ? contractDifferences(variant) : shared ? [] : declaredDifferences(variant, declared, unsure)), ...variant.differences];
           if (differences.length === 0) continue;
+          if (declared && variant.type !== undefined && isErrorType(variant.type) && declared.has(variant.type) && contractDifferences(variant).length === 0 && variant.differences.length === 0) {
+            // The contract's own schema of a declared type, in a union whose other members are
+            // narrowed: half narrowed. This is about the union, not the schema (often the package's).
+            const message = `This ${variant.type} body is the shared schema, in a union otherwise narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or leave every member of the union the shared schema.`;
+            yield { message, path: at, ...(isObject(schema) ? { about: schema, once: `${variant.path.join('/')} ${message}` } : {}) };
+            continue;
+          }
           yield {
             message: declared
               ? `This ${typeName(variant.type)} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
               : `This ${typeName(variant.type)} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
-            path: [...path, ...variant.path],
+            path: at,
             suggest: sharedSchema(variant.type),
             about: resolve(tree, schema, variant.path) ?? media.media,
           };
@@ -116,14 +127,14 @@ function contractDifferences(variant: Variant): string[] {
 
 /**
  * Under an operation that declares its errors, a body is the shared one (as written before
- * narrowing: every variant the contract's), or narrowed to exactly what the operation declares.
+ * narrowing: every variant the contract's), or narrowed to exactly what the operation declares:
+ * how a variant of a body that is not the shared one differs from what is declared of its type.
+ * A type whose part of the declaration cannot be read is held to nothing.
  */
-function declaredDifferences(variant: Variant, analysis: ErrorSchema & { kind: 'error-body' }, declared: Map<ErrorType, unknown> | ReadonlyMap<ErrorType, unknown>): string[] {
-  if (variant.codes === undefined || variant.type === undefined || !isErrorType(variant.type)) return [];
-  const shared = analysis.variants.every((v) => contractDifferences(v).length === 0);
-  const want = codesDeclared(declared as Parameters<typeof codesDeclared>[0], variant.type);
-  if (want === undefined) return shared ? [] : [`${DECLARATION} does not declare ${variant.type}`];
-  if (contractDifferences(variant).length === 0) return [];
+function declaredDifferences(variant: Variant, declared: Declaration, unsure: Unsure): string[] {
+  if (variant.codes === undefined || variant.type === undefined || !isErrorType(variant.type) || unsure === 'all' || unsure.has(variant.type)) return [];
+  const want = codesDeclared(declared, variant.type);
+  if (want === undefined) return [`${DECLARATION} does not declare ${variant.type}`];
   if (want === 'open') return variant.codes === 'open' ? [] : [`it has its own \`code\` enum, but ${DECLARATION} declares any code of ${variant.type}`];
   if (variant.codes === 'open') return [`its \`code\` is an open string, but ${DECLARATION} declares codes of ${variant.type}`];
   const difference = listDifference(variant.codes, want);
@@ -313,6 +324,26 @@ const responsesDeclared: Rule = {
   },
 };
 
+/** The error types whose part of a declaration cannot be read, or `all` when the declaration as a whole cannot. */
+type Unsure = ReadonlySet<string> | 'all';
+const NONE: Unsure = new Set();
+
+/**
+ * What a declaration with problems leaves unknown: the rules that hold an operation to its
+ * declaration judge nothing there, so that a broken declaration is reported once, by the
+ * declaration rule. A problem of the whole (no map, a $ref to nothing) or of a key that is no
+ * error type (a misspelt type may be any) leaves everything unknown; one under a type, that type.
+ */
+function unsureTypes(read: ReadDeclaration): Unsure {
+  if (read.problems.length === 0) return NONE;
+  const types = new Set<string>();
+  for (const { path: [key] } of read.problems) {
+    if (typeof key !== 'string' || !isErrorType(key)) return 'all';
+    types.add(key);
+  }
+  return types;
+}
+
 /** Operations' declarations, read once per operation object. */
 const declarations = new WeakMap<object, ReadDeclaration | null>();
 
@@ -407,18 +438,20 @@ const exampleDeclared: Rule = {
   description: `The error examples of an operation that declares its errors use only (type, code) pairs its ${DECLARATION} declares.`,
   *check(root, tree) {
     for (const operation of operations(root, tree)) {
-      const declared = declarationOf(operation, tree)?.declaration;
-      if (!declared) continue;
+      const read = declarationOf(operation, tree);
+      const unsure = read ? unsureTypes(read) : 'all';
+      if (!read || unsure === 'all') continue;
       for (const media of errorBodies(operation, tree)) {
-        for (const { value, path, label, holder } of examplesOf(media, tree)) {
+        for (const { value, path, label, holder, chosen } of examplesOf(media, tree)) {
           if (!isObject(value) || typeof value['type'] !== 'string' || typeof value['code'] !== 'string') continue;
-          if (declares(declared, value['type'], value['code'])) continue;
+          if (unsure.has(value['type']) || declares(read.declaration, value['type'], value['code'])) continue;
           yield {
             message: `The example ${label} (${describe(value['type'])}, ${describe(value['code'])}) is not one the ${DECLARATION} of ${operationName(operation)} declares.`,
             path,
             about: holder,
-            // The package's own examples are not the user's to change: narrowing leaves them out.
-            written: true,
+            // The examples of a package response or schema the user $refs whole are not the user's
+            // choice: narrowing replaces them. An example the user $refs from the package is.
+            written: chosen,
           };
         }
       }

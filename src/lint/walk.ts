@@ -118,6 +118,12 @@ export interface ExampleAt {
   readonly label: string;
   /** The object the example is written in, for reporting an example shared by many places once. */
   readonly holder: object;
+  /**
+   * How many segments of `path` lead to where the example was chosen: the `examples` map, whose
+   * entry may be a $ref to an Example Object (of the user's or an installed package's); the whole
+   * path for an example written in a media type or a schema.
+   */
+  readonly chosen: number;
 }
 
 /**
@@ -125,18 +131,22 @@ export interface ExampleAt {
  * schema: `example` (OpenAPI 3.0) and `examples` (a JSON Schema array, 3.1).
  */
 export function* examplesOf({ media, path }: MediaAt, tree: Tree): Generator<ExampleAt> {
-  if ('example' in media) yield { value: media['example'], path: [...path, 'example'], label: 'of the media type', holder: media };
+  const at = (...rest: JsonPath) => {
+    const full = [...path, ...rest];
+    return { path: full, chosen: full.length };
+  };
+  if ('example' in media) yield { value: media['example'], ...at('example'), label: 'of the media type', holder: media };
   const examples = tree.get(media, 'examples');
   for (const name of isObject(examples) ? Object.keys(examples) : []) {
     const example = tree.get(examples, name);
-    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], label: describe(name), holder: example };
+    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], chosen: path.length + 1, label: describe(name), holder: example };
   }
   const schema = tree.get(media, 'schema');
   if (!isObject(schema)) return;
-  if ('example' in schema) yield { value: schema['example'], path: [...path, 'schema', 'example'], label: 'of the schema', holder: schema };
+  if ('example' in schema) yield { value: schema['example'], ...at('schema', 'example'), label: 'of the schema', holder: schema };
   const schemaExamples = schema['examples'];
   if (Array.isArray(schemaExamples)) {
-    for (const [i, value] of schemaExamples.entries()) yield { value, path: [...path, 'schema', 'examples', i], label: `${i} of the schema`, holder: schemaExamples };
+    for (const [i, value] of schemaExamples.entries()) yield { value, ...at('schema', 'examples', i), label: `${i} of the schema`, holder: schemaExamples };
   }
 }
 

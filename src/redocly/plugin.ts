@@ -35,7 +35,8 @@ function redoclyTree(root: object, ctx: VisitorContext): Tree {
 /**
  * Where the finding is written: along its path, following the user's own $refs (up to `use`),
  * and stopping on a $ref below `use` or into an installed package: the $ref is the place to edit.
- * Undefined for a finding only about what the user wrote, when the node is an installed package's.
+ * Undefined for a finding only about what the user wrote (`written`), when a $ref on that part of
+ * the path leads into an installed package.
  */
 function placeOf(root: unknown, ctx: VisitorContext, { path, use, written }: Finding): Location | undefined {
   let node = root;
@@ -48,9 +49,10 @@ function placeOf(root: unknown, ctx: VisitorContext, { path, use, written }: Fin
       location = here;
       continue;
     }
-    const resolved = use !== undefined && i >= use && !written ? undefined : ctx.resolve(value, location.source.absoluteRef);
+    const mine = written !== undefined && i < written;
+    const resolved = use !== undefined && i >= use && !mine ? undefined : ctx.resolve(value, location.source.absoluteRef);
     const root = ctx.location.source.absoluteRef;
-    if (written && resolved?.location && isInstalledFile(resolved.location.source.absoluteRef, root)) return undefined;
+    if (mine && resolved?.location && isInstalledFile(resolved.location.source.absoluteRef, root)) return undefined;
     if (!resolved?.location || resolved.node === undefined || isInstalledFile(resolved.location.source.absoluteRef, root) || (use !== undefined && i >= use)) return here.key();
     node = resolved.node;
     location = resolved.location;

@@ -43,7 +43,7 @@ function spectralRule(rule: Rule): SpectralRule {
  * a finding lands on the map that holds the $ref.
  */
 function placeOf(inventory: DocumentInventory, { path, use, written }: Finding, root: string | undefined): JsonPath | undefined {
-  if (written && isInstalledFile(inventory.findAssociatedItemForPath(path, true)?.document.source ?? undefined, root)) return undefined;
+  if (written !== undefined && isInstalledFile(inventory.findAssociatedItemForPath(path.slice(0, written), true)?.document.source ?? undefined, root)) return undefined;
   const anchor = use === undefined ? undefined : inventory.findAssociatedItemForPath(path.slice(0, use), true);
   for (let length = path.length; length > 0; length--) {
     const prefix = path.slice(0, length);

@@ -182,6 +182,25 @@ ruleCases('body', 'error', [
     ],
   },
   {
+    name: 'invalid: a union half narrowed: a narrowed member beside the shared schema of a type whose codes the declaration restricts',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { invalid_request_error: ['missing_parameter'], payment_error: ['expired_card'], api_error: 'all' };
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ oneOf: [narrowedSchema('InvalidRequestError', ['missing_parameter']), pkg('schemas/PaymentError')] });
+    },
+    want: [
+      {
+        path: `${RESPONSES}.400.content.application/json.schema.oneOf.1`,
+        spectral: `${RESPONSES}.400.content.application/json.schema.oneOf`,
+        message: 'This payment_error body is the shared schema, in a union otherwise narrowed to the operation\'s x-payment-errors: its `code` enum adds missing_billing_info, missing_shipping_info, invalid_order_currency, invalid_order_amount and 49 more of what x-payment-errors declares. Narrow it with `payment-errors narrow`, or leave every member of the union the shared schema.',
+      },
+    ],
+  },
+  {
+    name: 'valid: under a declaration one type of which cannot be read (its list a $ref to nothing), the body is held to nothing of that type (the declaration rule reports it)',
+    change: (d) => (d.paths['/payments'].post['x-payment-errors'] = { payment_error: { $ref: '#/components/x-payment-errors/Nope' }, api_error: 'all' }),
+    want: [],
+  },
+  {
     name: 'invalid: under a declaration, a response that carries none of the declared types',
     change: (d) => (d.paths['/payments'].post['x-payment-errors'] = { payment_error: 'all' }),
     want: [
