@@ -56,5 +56,8 @@ export function openApiVersion(root: unknown): OpenApiVersion | undefined {
 
 /** The members of an object node that are not extensions (`x-...`). */
 export function keysOf(node: unknown): string[] {
-  return isObject(node) ? Object.keys(node).filter((key) => !key.startsWith('x-')) : [];
+  if (!isObject(node)) return [];
+  const keys = [];
+  for (const key of Object.keys(node)) if (!key.startsWith('x-')) keys.push(key);
+  return keys;
 }

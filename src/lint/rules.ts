@@ -10,15 +10,16 @@ import { isErrorType, statusOf } from '../lookup.ts';
 import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
-import { analyseErrorSchema, contractCodes, listDifference, type Variant } from './error-schema.ts';
-import { errorBodies, errorResponses, errorStatus, examplesOf, headers, isJsonMediaType, mediaTypes, operationName, operations, pathItems, sharedHeader, type ErrorStatus, type MediaAt, type OperationAt } from './walk.ts';
+import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
+import { errorStatus, isJsonMediaType, operationName, pathItems, sharedHeader, walkDocument, type ErrorStatus, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
   readonly name: string;
   readonly severity: 'error' | 'warn';
   readonly description: string;
-  readonly check: (root: unknown, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
+  /** `root` is an OpenAPI 3.x document (see runRule). */
+  readonly check: (root: object, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
 }
 
 /**
@@ -54,12 +55,12 @@ const body: Rule = {
   severity: 'error',
   description: 'The JSON body of every 4xx, 5xx and default response is the standardized error body, by $ref to the shared schema.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const media of errorBodies(operation, tree)) {
-        const schema = tree.get(media.media, 'schema');
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const media of operation.bodies) {
+        const schema = media.schema;
         // A $ref that does not resolve is the engine's finding, not this rule's.
         if (schema === undefined && 'schema' in media.media) continue;
-        const path = [...media.path, 'schema'];
+        const path: JsonPath = [...media.path, 'schema'];
         const analysis = analyseErrorSchema(schema, tree);
         if (analysis.kind === 'other') {
           yield {
@@ -83,11 +84,13 @@ const body: Rule = {
           };
           continue;
         }
-        const shared = analysis.variants.every((v) => contractDifferences(v).length === 0);
+        const { shared, sound } = summaryOf(analysis);
+        // The shared body (or a faithful copy), as nearly every operation has it.
+        if (shared && sound) continue;
         for (const variant of analysis.variants) {
-          const at = [...path, ...variant.path];
           const differences = [...(!declared ? contractDifferences(variant) : shared ? [] : declaredDifferences(variant, declared, unsure)), ...variant.differences];
           if (differences.length === 0) continue;
+          const at = [...path, ...variant.path];
           if (declared && variant.type !== undefined && isErrorType(variant.type) && declared.has(variant.type) && contractDifferences(variant).length === 0 && variant.differences.length === 0) {
             // The contract's own schema of a declared type, in a union whose other members are
             // narrowed: half narrowed. This is about the union, not the schema (often the package's).
@@ -109,14 +112,38 @@ const body: Rule = {
   },
 };
 
+type ErrorBodySchema = ErrorSchema & { kind: 'error-body' };
+
+/** Each error body's summary, worked out once per analysis (a schema shared by many bodies is analysed once). */
+const summaries = new WeakMap<ErrorBodySchema, { shared: boolean; sound: boolean }>();
+
+/** Whether every variant has the contract's codes (`shared`), and none departs from it otherwise (`sound`). */
+function summaryOf(analysis: ErrorBodySchema): { shared: boolean; sound: boolean } {
+  let summary = summaries.get(analysis);
+  if (!summary) {
+    summary = { shared: analysis.variants.every((v) => contractDifferences(v).length === 0), sound: analysis.variants.every((v) => v.differences.length === 0) };
+    summaries.set(analysis, summary);
+  }
+  return summary;
+}
+
 /** A variant's type as a message names it: a known one as it is, anything else quoted and short. */
 function typeName(type: string | undefined): string {
   if (type === undefined) return 'error';
   return isErrorType(type) ? type : describe(type);
 }
 
+/** Each variant's contractDifferences, worked out once (variants are kept with their schema's analysis). */
+const differencesOf = new WeakMap<Variant, readonly string[]>();
+
 /** How a variant's codes differ from the contract's. */
-function contractDifferences(variant: Variant): string[] {
+function contractDifferences(variant: Variant): readonly string[] {
+  let differences = differencesOf.get(variant);
+  if (!differences) differencesOf.set(variant, (differences = codeDifferences(variant)));
+  return differences;
+}
+
+function codeDifferences(variant: Variant): string[] {
   if (variant.codes === undefined || variant.type === undefined || !isErrorType(variant.type)) return [];
   const want = contractCodes(variant.type);
   if (want === 'open') return variant.codes === 'open' ? [] : [`it has its own \`code\` enum, but the contract lists no codes for ${variant.type} (any code of the form ${codeFormat})`];
@@ -146,9 +173,9 @@ const mediaType: Rule = {
   severity: 'error',
   description: 'Error responses carry their body as JSON.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const response of errorResponses(operation, tree)) {
-        for (const media of mediaTypes(response, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const response of operation.responses) {
+        for (const media of response.media) {
           if (isJsonMediaType(media.mediaType)) continue;
           yield {
             message: `The ${media.status.key} response offers ${describe(media.mediaType)}: error bodies are the standardized JSON body (application/json).`,
@@ -168,21 +195,31 @@ const mediaType: Rule = {
  * 400 type under 500, api_error under 400); empty when it fits, or when the status is default or
  * not one the contract uses, or the schema is no error body.
  */
-function typesNotFitting(media: MediaAt, tree: Tree): string[] {
+function typesNotFitting(media: WalkedMedia, tree: Tree): readonly string[] {
   const { status } = media;
   if (status.class === undefined || (status.exact && !CONTRACT_STATUSES.has(Number(status.key)))) return [];
-  const analysis = analyseErrorSchema(tree.get(media.media, 'schema'), tree);
+  const analysis = analyseErrorSchema(media.schema, tree);
   if (analysis.kind !== 'error-body') return [];
-  return [...new Set(analysis.variants.flatMap((v) => (v.type !== undefined && isErrorType(v.type) && statusOf(v.type) !== status.class ? [v.type] : [])))];
+  let byClass = notFitting.get(analysis);
+  if (!byClass) notFitting.set(analysis, (byClass = new Map()));
+  let types = byClass.get(status.class);
+  if (!types) {
+    const wrong = (v: Variant) => v.type !== undefined && isErrorType(v.type) && statusOf(v.type) !== status.class;
+    byClass.set(status.class, (types = [...new Set(analysis.variants.filter(wrong).map((v) => v.type as string))]));
+  }
+  return types;
 }
+
+/** typesNotFitting of each analysis under each status class: worked out once, however many bodies share the schema. */
+const notFitting = new WeakMap<ErrorBodySchema, Map<400 | 500, readonly string[]>>();
 
 const statusFitsType: Rule = {
   name: 'status-fits-type',
   severity: 'error',
   description: 'A 400 response carries only the 400 error types; a 500 response only api_error.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const media of errorBodies(operation, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const media of operation.bodies) {
         const wrong = typesNotFitting(media, tree);
         const [first] = wrong;
         if (first === undefined || media.status.class === undefined) continue;
@@ -202,11 +239,11 @@ const otherStatus: Rule = {
   severity: 'warn',
   description: 'Error bodies sit under 400 or 500: the reference maps every error to one of them.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const response of errorResponses(operation, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const response of operation.responses) {
         if (!response.status.exact || CONTRACT_STATUSES.has(Number(response.status.key))) continue;
-        const carries = [...mediaTypes(response, tree)].some(
-          (media) => isJsonMediaType(media.mediaType) && analyseErrorSchema(tree.get(media.media, 'schema'), tree).kind === 'error-body',
+        const carries = response.media.some(
+          (media) => isJsonMediaType(media.mediaType) && analyseErrorSchema(media.schema, tree).kind === 'error-body',
         );
         if (!carries) continue;
         yield {
@@ -224,12 +261,12 @@ const example: Rule = {
   severity: 'error',
   description: 'Error examples use a known type, a code of that type and a message, under the status of their type.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const media of errorBodies(operation, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const media of operation.bodies) {
         // Under a schema that does not fit the status, status-fits-type reports the cause once.
         const status = typesNotFitting(media, tree).length ? undefined : media.status.class;
-        for (const { value, path, label, holder } of examplesOf(media, tree)) {
-          for (const violation of checkErrorResponse(status, value)) {
+        for (const { value, path, label, holder } of media.examples()) {
+          for (const violation of violationsOf(status, value)) {
             const message = `The error example ${label} breaks the contract: ${violation.message}.`;
             // A wrong status is this use of the example; anything else is wrong wherever it is used.
             yield violation.rule === 'status' ? { message, path, use: OPERATION } : { message, path, about: holder };
@@ -240,14 +277,26 @@ const example: Rule = {
   },
 };
 
+/** An example's violations under a status, worked out once per example object and status: operations share examples. */
+const violations = new WeakMap<object, Map<number | undefined, ReturnType<typeof checkErrorResponse>>>();
+
+function violationsOf(status: 400 | 500 | undefined, value: unknown): ReturnType<typeof checkErrorResponse> {
+  if (typeof value !== 'object' || value === null) return checkErrorResponse(status, value);
+  let byStatus = violations.get(value);
+  if (!byStatus) violations.set(value, (byStatus = new Map()));
+  let found = byStatus.get(status);
+  if (!found) byStatus.set(status, (found = checkErrorResponse(status, value)));
+  return found;
+}
+
 const exampleMessage: Rule = {
   name: 'example-message',
   severity: 'warn',
   description: 'An error example of a documented code carries its message verbatim.',
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
-      for (const media of errorBodies(operation, tree)) {
-        for (const { value, path, label, holder } of examplesOf(media, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
+      for (const media of operation.bodies) {
+        for (const { value, path, label, holder } of media.examples()) {
           if (!isObject(value)) continue;
           const entry = describeError(value['type'], value['code']);
           const said = value['message'];
@@ -268,7 +317,7 @@ const idempotencyKeyUuid: Rule = {
   severity: 'error',
   description: 'An idempotency key header is a UUID (format: uuid).',
   *check(root, tree) {
-    for (const { parameter, path, name } of headers(root, tree)) {
+    for (const { parameter, path, name } of walkDocument(root, tree).headers()) {
       if (sharedHeader(name) !== 'IdempotencyKey') continue;
       const schema = tree.get(parameter, 'schema');
       if (isObject(schema) && schema['type'] === 'string' && schema['format'] === 'uuid') continue;
@@ -286,7 +335,7 @@ const onBehalfOfHeader: Rule = {
   severity: 'error',
   description: 'The sub-account header is spelled x-on-behalf-of.',
   *check(root, tree) {
-    for (const { path, name } of headers(root, tree)) {
+    for (const { path, name } of walkDocument(root, tree).headers()) {
       if (sharedHeader(name) !== 'OnBehalfOf' || name.toLowerCase() === 'x-on-behalf-of') continue;
       yield {
         message: `Spell the sub-account header x-on-behalf-of, the name the API reads (and sub_account_not_found refers to), not ${describe(name)}; or $ref {ref}.`,
@@ -302,7 +351,7 @@ const responsesDeclared: Rule = {
   severity: 'warn',
   description: 'Every operation declares the 400 and 500 responses any request may get.',
   *check(root, tree) {
-    for (const { operation, path } of operations(root, tree)) {
+    for (const { operation, path } of walkDocument(root, tree).operations) {
       // A webhook is answered by the client's server, which need not speak the contract.
       if (path[0] === 'webhooks') continue;
       const responses = tree.get(operation, 'responses');
@@ -351,10 +400,21 @@ const declarations = new WeakMap<object, ReadDeclaration | null>();
 function declarationOf({ operation }: OperationAt, tree: Tree): ReadDeclaration | undefined {
   let read = declarations.get(operation);
   if (read === undefined) {
-    read = DECLARATION in operation ? readDeclaration(tree.get(operation, DECLARATION), (node, key) => tree.get(node, key)) : null;
+    read = DECLARATION in operation ? readValue(tree.get(operation, DECLARATION), tree) : null;
     declarations.set(operation, read);
   }
   return read ?? undefined;
+}
+
+/** Declarations read, by value: one that operations share by $ref is read once. */
+const values = new WeakMap<object, ReadDeclaration>();
+
+function readValue(value: unknown, tree: Tree): ReadDeclaration {
+  const get = (node: unknown, key: string | number) => tree.get(node, key);
+  if (typeof value !== 'object' || value === null) return readDeclaration(value, get);
+  let read = values.get(value);
+  if (!read) values.set(value, (read = readDeclaration(value, get)));
+  return read;
 }
 
 const declaration: Rule = {
@@ -362,7 +422,7 @@ const declaration: Rule = {
   severity: 'error',
   description: `An operation's ${DECLARATION} maps error types of the contract to \`all\` or to a list of their codes, each once.`,
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
       if (!(DECLARATION in operation.operation)) continue;
       const value = tree.get(operation.operation, DECLARATION);
       const at = [...operation.path, DECLARATION];
@@ -386,7 +446,7 @@ const declarationDeprecated: Rule = {
   severity: 'warn',
   description: `A code an operation's ${DECLARATION} declares is not deprecated by the contract.`,
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
       const read = declarationOf(operation, tree);
       const value = read && tree.get(operation.operation, DECLARATION);
       for (const { path, type, code, replacement } of read?.deprecated ?? []) {
@@ -405,12 +465,12 @@ const declarationSendable: Rule = {
   severity: 'error',
   description: `An operation can send each error type its ${DECLARATION} declares: a response of the type's status (or its range, or default) carries it.`,
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
+    for (const operation of walkDocument(root, tree).operations) {
       const declared = declarationOf(operation, tree)?.declaration;
       if (!declared || declared.size === 0) continue;
       const carried = new Set<string>();
-      for (const media of errorBodies(operation, tree)) {
-        const analysis = analyseErrorSchema(tree.get(media.media, 'schema'), tree);
+      for (const media of operation.bodies) {
+        const analysis = analyseErrorSchema(media.schema, tree);
         if (analysis.kind !== 'error-body') continue;
         for (const variant of analysis.variants) {
           if (variant.type === undefined || !isErrorType(variant.type)) continue;
@@ -437,23 +497,37 @@ const exampleDeclared: Rule = {
   severity: 'error',
   description: `The error examples of an operation that declares its errors use only (type, code) pairs its ${DECLARATION} declares.`,
   *check(root, tree) {
-    for (const operation of operations(root, tree)) {
+    // An example many operations show (in a response they share) is one finding, where it is chosen.
+    const found = new Map<object, Map<string | number, { example: ExampleAt; operation: OperationAt; others: Set<object> }>>();
+    for (const operation of walkDocument(root, tree).operations) {
       const read = declarationOf(operation, tree);
       const unsure = read ? unsureTypes(read) : 'all';
       if (!read || unsure === 'all') continue;
-      for (const media of errorBodies(operation, tree)) {
-        for (const { value, path, label, holder, chosen } of examplesOf(media, tree)) {
+      for (const media of operation.bodies) {
+        for (const example of media.examples()) {
+          const { value } = example;
           if (!isObject(value) || typeof value['type'] !== 'string' || typeof value['code'] !== 'string') continue;
           if (unsure.has(value['type']) || declares(read.declaration, value['type'], value['code'])) continue;
-          yield {
-            message: `The example ${label} (${describe(value['type'])}, ${describe(value['code'])}) is not one the ${DECLARATION} of ${operationName(operation)} declares.`,
-            path,
-            about: holder,
-            // The examples of a package response or schema the user $refs whole are not the user's
-            // choice: narrowing replaces them. An example the user $refs from the package is.
-            written: chosen,
-          };
+          const [at, key] = example.site;
+          let keys = found.get(at);
+          if (!keys) found.set(at, (keys = new Map()));
+          const seen = keys.get(key);
+          if (!seen) keys.set(key, { example, operation, others: new Set() });
+          else if (seen.operation.operation !== operation.operation) seen.others.add(operation.operation);
         }
+      }
+    }
+    for (const keys of found.values()) {
+      for (const { example: { value, label, path, chosen }, operation, others } of keys.values()) {
+        const { type, code } = value as { type: string; code: string };
+        const more = others.size ? `, nor do those of ${others.size} more operation${others.size === 1 ? '' : 's'} that show it` : '';
+        yield {
+          message: `The example ${label} (${describe(type)}, ${describe(code)}) is not one the ${DECLARATION} of ${operationName(operation)} declares${more}.`,
+          path,
+          // The examples of a package response or schema the user $refs whole are not the user's
+          // choice: narrowing replaces them. An example the user $refs from the package is.
+          written: chosen,
+        };
       }
     }
   },
@@ -482,7 +556,7 @@ export const rules: readonly Rule[] = [
  */
 export function runRule(rule: Rule, root: unknown, tree: Tree): Finding[] {
   const version = openApiVersion(root);
-  if (!version) return [];
+  if (!version || !isObject(root)) return [];
   const findings: Finding[] = [];
   const reported = new WeakMap<object, Set<string>>();
   for (const { about, once, ...finding } of rule.check(root, tree, version)) {

@@ -111,6 +111,66 @@ export function* errorBodies(operation: OperationAt, tree: Tree): Generator<Medi
   }
 }
 
+/** An operation with its error responses and their media types, as every rule walks it. */
+export interface WalkedOperation extends OperationAt {
+  readonly responses: readonly WalkedResponse[];
+  /** The JSON bodies of its error responses (errorBodies). */
+  readonly bodies: readonly WalkedMedia[];
+}
+
+export interface WalkedResponse extends ResponseAt {
+  readonly media: readonly WalkedMedia[];
+}
+
+export interface WalkedMedia extends MediaAt {
+  /** Its `schema`, through the tree. */
+  readonly schema: unknown;
+  /** Its examples (examplesOf), walked when first asked for. */
+  examples(): readonly ExampleAt[];
+}
+
+export interface WalkedDocument {
+  readonly operations: readonly WalkedOperation[];
+  /** Every header parameter once (headers), walked when first asked for. */
+  headers(): readonly HeaderAt[];
+}
+
+const walkedDocuments = new WeakMap<Tree, WeakMap<object, WalkedDocument>>();
+
+/**
+ * The walks above, done once per document and tree and kept as long as the document: the lint
+ * rules all read the same operations, bodies and examples. Only for a document that does not
+ * change while it is read (narrowing, which changes it, walks afresh).
+ */
+export function walkDocument(root: object, tree: Tree): WalkedDocument {
+  let documents = walkedDocuments.get(tree);
+  if (!documents) walkedDocuments.set(tree, (documents = new WeakMap()));
+  let walked = documents.get(root);
+  if (!walked) documents.set(root, (walked = walkOnce(root, tree)));
+  return walked;
+}
+
+function walkOnce(root: object, tree: Tree): WalkedDocument {
+  const walked: WalkedOperation[] = [];
+  for (const operation of operations(root, tree)) {
+    const responses: WalkedResponse[] = [];
+    const bodies: WalkedMedia[] = [];
+    for (const response of errorResponses(operation, tree)) {
+      const media: WalkedMedia[] = [];
+      for (const at of mediaTypes(response, tree)) {
+        let examples: readonly ExampleAt[] | undefined;
+        const one = { ...at, schema: tree.get(at.media, 'schema'), examples: () => (examples ??= [...examplesOf(at, tree)]) };
+        media.push(one);
+        if (isJsonMediaType(at.mediaType)) bodies.push(one);
+      }
+      responses.push({ ...response, media });
+    }
+    walked.push({ ...operation, responses, bodies });
+  }
+  let found: readonly HeaderAt[] | undefined;
+  return { operations: walked, headers: () => (found ??= [...headers(root, tree)]) };
+}
+
 export interface ExampleAt {
   readonly value: unknown;
   readonly path: JsonPath;
@@ -124,6 +184,8 @@ export interface ExampleAt {
    * path for an example written in a media type or a schema.
    */
   readonly chosen: number;
+  /** Where it was chosen, the same wherever the document uses it: the object (the `examples` map, the media type, the schema, its list of examples) and the key in it. */
+  readonly site: readonly [object, string | number];
 }
 
 /**
@@ -135,18 +197,20 @@ export function* examplesOf({ media, path }: MediaAt, tree: Tree): Generator<Exa
     const full = [...path, ...rest];
     return { path: full, chosen: full.length };
   };
-  if ('example' in media) yield { value: media['example'], ...at('example'), label: 'of the media type', holder: media };
+  if ('example' in media) yield { value: media['example'], ...at('example'), label: 'of the media type', holder: media, site: [media, 'example'] };
   const examples = tree.get(media, 'examples');
-  for (const name of isObject(examples) ? Object.keys(examples) : []) {
-    const example = tree.get(examples, name);
-    if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], chosen: path.length + 1, label: describe(name), holder: example };
+  if (isObject(examples)) {
+    for (const name of Object.keys(examples)) {
+      const example = tree.get(examples, name);
+      if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...path, 'examples', name, 'value'], chosen: path.length + 1, label: describe(name), holder: example, site: [examples, name] };
+    }
   }
   const schema = tree.get(media, 'schema');
   if (!isObject(schema)) return;
-  if ('example' in schema) yield { value: schema['example'], ...at('schema', 'example'), label: 'of the schema', holder: schema };
+  if ('example' in schema) yield { value: schema['example'], ...at('schema', 'example'), label: 'of the schema', holder: schema, site: [schema, 'example'] };
   const schemaExamples = schema['examples'];
   if (Array.isArray(schemaExamples)) {
-    for (const [i, value] of schemaExamples.entries()) yield { value, ...at('schema', 'examples', i), label: `${i} of the schema`, holder: schemaExamples };
+    for (const [i, value] of schemaExamples.entries()) yield { value, ...at('schema', 'examples', i), label: `${i} of the schema`, holder: schemaExamples, site: [schemaExamples, i] };
   }
 }
 

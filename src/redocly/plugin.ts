@@ -14,22 +14,38 @@ export const PLUGIN_ID = 'payment-errors';
 
 /** Redocly hands a rule the document as written: a $ref is resolved from the file it is in. */
 function redoclyTree(root: object, ctx: VisitorContext): Tree {
-  const fileOf = new WeakMap<object, string>([[root, ctx.location.source.absoluteRef]]);
+  const rootFile = ctx.location.source.absoluteRef;
+  // The file of each object read from a file other than the root's: a $ref in it resolves from there.
+  const fileOf = new WeakMap<object, string>();
+  // Where each $ref object leads, resolved once: it is in one file, however often it is read.
+  const targets = new WeakMap<object, unknown>();
   return {
     get(node, key) {
       if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
       const value = (node as Record<string | number, unknown>)[key];
-      const from = fileOf.get(node) ?? ctx.location.source.absoluteRef;
       if (!isRef(value)) {
-        if (typeof value === 'object' && value !== null && !fileOf.has(value)) fileOf.set(value, from);
+        const from = typeof value === 'object' && value !== null ? fileOf.get(node) : undefined;
+        if (from !== undefined && !fileOf.has(value as object)) fileOf.set(value as object, from);
         return value;
       }
-      const resolved = ctx.resolve(value, from);
-      if (resolved.node === undefined || !resolved.location) return undefined;
-      if (typeof resolved.node === 'object' && resolved.node !== null) fileOf.set(resolved.node, resolved.location.source.absoluteRef);
-      return resolved.node;
+      if (targets.has(value)) return targets.get(value);
+      const resolved = ctx.resolve(value, fileOf.get(node) ?? rootFile);
+      const target = resolved.location ? resolved.node : undefined;
+      const file = resolved.location?.source.absoluteRef;
+      if (typeof target === 'object' && target !== null && file !== rootFile && file !== undefined) fileOf.set(target, file);
+      targets.set(value, target);
+      return target;
     },
   };
+}
+
+/** One tree per document, shared by the rules: what one rule resolved and walked, the others reuse. */
+const trees = new WeakMap<object, Tree>();
+
+function treeOf(root: object, ctx: VisitorContext): Tree {
+  let tree = trees.get(root);
+  if (!tree) trees.set(root, (tree = redoclyTree(root, ctx)));
+  return tree;
 }
 
 /**
@@ -73,7 +89,7 @@ function visitor(rule: Rule): Visitor {
       leave(root, ctx) {
         const version = openApiVersion(root);
         if (!version || typeof root !== 'object' || root === null) return;
-        const findings = runRule(rule, root, redoclyTree(root, ctx));
+        const findings = runRule(rule, root, treeOf(root, ctx));
         const packageRoot = findings.length ? installedPackageRoot(files) : undefined;
         for (const finding of findings) {
           const location = placeOf(root, ctx, finding);

@@ -40,6 +40,22 @@ ruleCases('example-declared', 'error', [
     want: [{ path: `${EXAMPLES}.missing`, spectral: EXAMPLES, message: 'The example "missing" ("invalid_request_error", "missing_parameter") is not one the x-payment-errors of POST /payments declares.' }],
   },
   {
+    name: 'invalid: an example of a response many operations share is reported once, where it is written, counting the others',
+    change: (d) => {
+      d.components.responses = { Failed: jsonResponse(pkg('schemas/BadRequestErrorBody'), { missing: MISSING, card: CARD }) };
+      for (const path of ['/payments', '/refunds', '/payouts']) {
+        d.paths[path] ??= { post: { responses: { '500': pkg('responses/InternalServerError') } } };
+        d.paths[path].post.responses['400'] = { $ref: '#/components/responses/Failed' };
+        d.paths[path].post['x-payment-errors'] = { payment_error: ['expired_card'], api_error: 'all' };
+      }
+      d.paths['/payouts'].post['x-payment-errors'] = { invalid_request_error: 'all', api_error: 'all' };
+    },
+    want: [
+      { path: 'components.responses.Failed.content.application/json.examples.missing.value', message: 'The example "missing" ("invalid_request_error", "missing_parameter") is not one the x-payment-errors of POST /payments declares, nor do those of 1 more operation that show it.' },
+      { path: 'components.responses.Failed.content.application/json.examples.card.value', message: 'The example "card" ("payment_error", "expired_card") is not one the x-payment-errors of POST /payouts declares.' },
+    ],
+  },
+  {
     name: 'valid: under a declaration that cannot be read (a $ref to nothing, a scalar), examples are left to the declaration rule',
     change: (d) => {
       declare({ $ref: '#/components/x-payment-errors/Nope' })(d);
