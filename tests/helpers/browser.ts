@@ -68,12 +68,15 @@ export async function openSection(page: Page, route: string, expected: string): 
     (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
   }, `#${route}`);
   const section = sectionAt(page, route);
-  await expect.poll(() => section.innerText().catch(() => ''), { timeout: 10_000 }).toContain(expected);
-  return section.innerText();
+  // The text that showed `expected`: Redoc may re-render the section right after.
+  let text = '';
+  await expect.poll(async () => (text = await section.innerText().catch(() => '')), { timeout: 10_000 }).toContain(expected);
+  return text;
 }
 
 export function sectionAt(page: Page, route: string) {
-  return page.locator(`[data-section-id="${route}"]`).first();
+  // Routes come from headings, whose words may be anything (a planted `"` included).
+  return page.locator(`[data-section-id="${route.replace(/["\\]/g, '\\$&')}"]`).first();
 }
 
 /** Opens the search dialog (on a phone, from the menu). */
