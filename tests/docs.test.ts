@@ -10,6 +10,7 @@ import { generateErrorsMarkdown } from '../scripts/generate-errors-md.js';
 import { componentRef } from '../scripts/lib/docs-content.js';
 import { DOCS, REPO_ROOT } from '../scripts/lib/layout.js';
 import { bundledDocument, readCatalog } from './helpers/contract.ts';
+import { copyProject } from './helpers/project-copy.js';
 
 const catalog = readCatalog();
 let input: any;
@@ -174,6 +175,25 @@ describe('what a hostile text becomes', () => {
     const input = docsInput(document, { schemaTag: 'Error schemas' });
     expect(input.components.schemas.PaymentError.properties.description.description).toBe('\\<b>');
     expect(input.components.examples.PaymentErrorExpiredCard.value).toEqual({ description: '<b>' });
+  });
+});
+
+describe('a logo (x-logo)', () => {
+  // The page loads nothing from outside: lint:redocly (run by the build) refuses a logo that is
+  // not inline data, where it is written.
+  test.each([
+    ['from outside is refused, naming the file and line', 'http://example.invalid/logo.png', 1],
+    ['as inline data is taken', 'data:image/png;base64,iVBORw0KGgo=', 0],
+  ])('%s', async (_, url, exit) => {
+    const copy = await copyProject();
+    try {
+      await copy.replace('openapi/openapi.yaml', /\n {2}summary: /, `\n  x-logo:\n    url: ${url}\n  summary: `);
+      const run = await copy.run('lint-redocly');
+      expect(run.code).toBe(exit);
+      if (exit) expect(run.stdout + run.stderr).toMatch(/openapi\/openapi\.yaml:6:10 error redocly\/rule\/logo-inline: `x-logo` `url` must be a `data:image\/\.\.\.` URL/);
+    } finally {
+      await copy.remove();
+    }
   });
 });
 
