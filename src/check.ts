@@ -1,5 +1,5 @@
 // checkErrorResponse: the contract as an assertion for downstream services' own tests.
-import { declares, readDeclaration, type DeclarationValue } from './declaration.ts';
+import { declares, ownValue, readDeclaration, type DeclarationValue } from './declaration.ts';
 import { codesOf, hasOpenCodes, isCodeOf, isErrorType, statusOf, typesOf } from './lookup.ts';
 import { describe, notAString, readBody, readMembers, valueOf, type ReadBody } from './read.ts';
 import { nearest } from './suggest.ts';
@@ -36,7 +36,8 @@ export interface CheckOptions {
  */
 export function checkErrorResponse(status: unknown, body: unknown, options?: CheckOptions): ContractViolation[] {
   const violations = violationsOf(status, body, true);
-  const allowed = options?.allowed;
+  // An own data property only: a getter is not run (and `allowed` then counts as not given).
+  const allowed = ownValue(options, 'allowed');
   if (allowed !== undefined) {
     const problem = undeclared(allowed, body);
     if (problem) violations.push({ rule: 'declared', message: problem });
@@ -44,13 +45,10 @@ export function checkErrorResponse(status: unknown, body: unknown, options?: Che
   return violations;
 }
 
-/** Declarations read once per object: a service's tests pass the same one many times. */
-const declarations = new WeakMap<object, ReturnType<typeof readDeclaration>>();
-
 /** Why a body's (type, code) is not one a declaration allows; undefined when it is (or the body has no such pair). */
 function undeclared(allowed: unknown, body: unknown): string | undefined {
-  const read = typeof allowed === 'object' && allowed !== null ? (declarations.get(allowed) ?? readDeclaration(allowed)) : readDeclaration(allowed);
-  if (typeof allowed === 'object' && allowed !== null) declarations.set(allowed, read);
+  // Read at every call (a few own properties), not cached: the caller may change the object between calls.
+  const read = readDeclaration(allowed);
   const [problem] = read.problems;
   if (problem) return `the declaration given as \`allowed\` is not well formed: ${problem.message}`;
   const members = readMembers(body);

@@ -4,7 +4,7 @@
 // is wrong is listed as problems, and the valid part is the declaration.
 import { contractVersion, errorTypes } from '../generated/error-catalog.ts';
 import { codesOf, entryOf, hasOpenCodes, isCodeOf, isErrorType, typesOf } from './lookup.ts';
-import { describe } from './read.ts';
+import { describe, isArray } from './read.ts';
 import { nearest } from './suggest.ts';
 import type { ErrorType } from './types.ts';
 
@@ -44,10 +44,11 @@ export interface ReadDeclaration {
 /** Past this many problems in one declaration, the rest are counted, not listed. */
 const MAX_PROBLEMS = 20;
 
-/** A member of a node: own data properties only, never a getter. */
+/** A member of a node. */
 export type Get = (node: unknown, key: string | number) => unknown;
 
-const ownValue: Get = (node, key) => {
+/** A member of a node that is an own data property; undefined for a getter, and never throws. */
+export const ownValue: Get = (node, key) => {
   if (typeof node !== 'object' || node === null) return undefined;
   try {
     const d = Object.getOwnPropertyDescriptor(node, key);
@@ -88,14 +89,15 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
       declared.set(key, 'all');
       continue;
     }
-    if (!Array.isArray(codes)) {
+    const length = isArray(codes) ? ownValue(codes, 'length') : undefined;
+    if (typeof length !== 'number') {
       problem([key], () => `${key} maps to \`all\` or to a list of its codes, not ${kind(codes)}`);
       continue;
     }
-    if (codes.length === 0) problem([key], () => `${key} lists no codes: leave the type out, or declare \`all\``);
+    if (length === 0) problem([key], () => `${key} lists no codes: leave the type out, or declare \`all\``);
     const valid: string[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < codes.length; i++) {
+    for (let i = 0; i < length; i++) {
       const code = get(codes, i);
       if (typeof code !== 'string') {
         problem([key, i], () => `a code is a string, not ${kind(code)}`);
@@ -152,7 +154,7 @@ function unknownCode(type: ErrorType, code: string): string {
 function keysOf(value: unknown): string[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   try {
-    if (Array.isArray(value)) return undefined;
+    if (isArray(value)) return undefined;
     return Object.keys(value);
   } catch {
     return undefined;
@@ -160,7 +162,7 @@ function keysOf(value: unknown): string[] | undefined {
 }
 
 function kind(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'a map';
   return describe(value);
 }
