@@ -44,9 +44,10 @@ export async function narrowSpec(file: string, out: string | undefined, files: N
   try {
     text = applyToText(spec.source, plan, rebase);
   } catch (error) {
-    if (!(error instanceof TextNarrowingError)) throw error;
-    const hint = /not written in this file/.test(error.message) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : '';
-    return { kind: 'cannot-narrow', message: `${file}: ${error.message}${hint}` };
+    // What it refuses (TextNarrowingError), and anything unforeseen: a message, never a stack trace.
+    const why = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof TextNarrowingError && /not written in this file/.test(why) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : '';
+    return { kind: 'cannot-narrow', message: `${file}: ${why}${hint}` };
   }
   const yaml = spec.source.format === 'yaml' ? await files.yaml() : undefined;
   const wrong = verifyNarrowed(text, spec.source, plan, rebase, yaml);
