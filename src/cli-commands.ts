@@ -12,8 +12,8 @@ import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption 
 import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
 import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from './cli-text.ts';
 import { checkErrorResponse, type ContractViolation } from './check.ts';
-import { DECLARATION, declarationValue, readDeclaration, type DeclarationValue } from './declaration.ts';
-import { operationName, operations } from './lint/walk.ts';
+import { DECLARATION, declarationValue, operationDeclaration, type DeclarationValue } from './declaration.ts';
+import { misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
 import { narrowSpec, type NarrowFiles } from './narrow/command.ts';
 import { loadSpec, SpecError } from './narrow/load.ts';
 import { isCodeOf, isErrorType } from './lookup.ts';
@@ -73,13 +73,16 @@ interface Failure {
   /**
    * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
    * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
-   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, output-unwritable,
-   * unexpected (a bug).
+   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
+   * output-unwritable, unexpected (a bug).
    */
   readonly kind: string;
   /** For people; input in it is quoted with quote(). */
   readonly message: string;
   readonly suggestions?: readonly string[];
+  /** The problems of a spec's declarations, each at its place in `file` (in the JSON error; on standard error one a line). */
+  readonly problems?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+  readonly file?: string;
   /** Usage errors name the help to read: the overview, or one command's. */
   readonly help?: string;
 }
@@ -121,8 +124,8 @@ const COMMANDS: readonly Command[] = [
       `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
       '',
       '',
-      'With --spec and --operation ("POST /payments", or an operationId), the (type, code) must also',
-      'be one the operation declares in its x-payment-errors.',
+      'With --spec and --operation ("POST /payments": the path as the spec writes it; or an',
+      'operationId), the (type, code) must also be one the operation declares in its x-payment-errors.',
       '',
       'Examples:',
       '  curl -si -X POST "$API/payments" -d @request.json | payment-errors check -',
@@ -146,9 +149,10 @@ const COMMANDS: readonly Command[] = [
       'rest of the file; equal declarations share components; narrowing twice changes nothing.',
       'Without -o the result goes to standard output (--json then needs -o). Relative $refs are',
       'rewritten for a file written to another folder. Nothing is written when a declaration is not',
-      'well formed (exit 1) or the spec cannot be read or narrowed here (exit 2). YAML needs the',
-      'js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with redocly bundle and',
-      'the payment-errors/narrow decorator instead.',
+      'well formed or is misplaced (exit 1), or the spec cannot be read or narrowed here (exit 2), and',
+      'nothing that does not read back as the narrowed spec: narrow checks its output before writing.',
+      'YAML needs the js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with',
+      'redocly bundle and the payment-errors/narrow decorator instead.',
     ].join('\n'),
     options: ['out'],
     operands: { min: 1, max: 1, problem: 'narrow takes one spec file' },
@@ -463,20 +467,34 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
     if (error instanceof SpecError) return { failure: { exit: 2, kind: 'spec-unreadable', message: error.message } };
     throw error;
   }
-  const all = [...operations(spec.source.data, spec.tree)];
+  // A declaration where nothing reads it: the spec does not say what its author meant.
+  const misplaced = [...misplacedDeclarations(spec.source.data, spec.tree)];
+  if (misplaced.length > 0) {
+    return { failure: { exit: 2, kind: 'declaration', message: `${printable(file)} has an ${DECLARATION} where it is not read; fix it first`, problems: misplaced.map((m) => ({ path: m.path.join('.'), message: m.message })), file } };
+  }
+  // Every place of an operation (a path item several paths share is at each of them).
+  const all = [...operations(spec.source.data, spec.tree, true)];
   const name = operationName;
-  const found = all.find((o) => name(o).toLowerCase() === wanted.trim().replace(/\s+/g, ' ').toLowerCase() || o.operation['operationId'] === wanted);
+  const found = all.find((o) => namedBy(o, wanted) || o.operation['operationId'] === wanted);
   if (!found) {
     const names = all.map(name);
     return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
   }
-  if (!(DECLARATION in found.operation)) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
-  const read = readDeclaration(spec.tree.get(found.operation, DECLARATION), (node, key) => spec.tree.get(node, key));
+  const read = operationDeclaration(found.operation, (node, key) => spec.tree.get(node, key));
+  if (!read) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
   const [problem] = read.problems;
-  if (problem || spec.tree.get(found.operation, DECLARATION) === undefined) {
-    return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem ? `${problem.path.join('.') || 'it'}: ${problem.message}` : 'its $ref does not resolve'}` } };
+  if (problem) {
+    return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem.path.length ? `${problem.path.join('.')}: ` : ''}${problem.message}` } };
   }
   return { allowed: declarationValue(read.declaration) };
+}
+
+/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
+function namedBy(operation: Pick<OperationAt, 'path'>, wanted: string): boolean {
+  const [section, key, method] = operation.path;
+  const words = wanted.trim().split(/\s+/);
+  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
+  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
 }
 
 // --- narrow -----------------------------------------------------------------------------------
@@ -488,10 +506,13 @@ async function narrow(run: Run & { readonly args: CliArgs }, file: string): Prom
   if (!specs) return fail(run, { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' });
   const result = await narrowSpec(file, out, specs);
   if (result.kind === 'declaration') {
-    if (!run.json) for (const p of result.problems) run.io.stderr(`payment-errors: ${printable(file)}: ${printable(p.path)}: ${printable(p.message)}\n`);
-    return fail(run, { exit: 1, kind: 'declaration', message: `${file} was not narrowed: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in its ${DECLARATION} (nothing was written)`, ...(run.json ? { suggestions: result.problems.map((p) => `${p.path}: ${p.message}`) } : {}) });
+    const n = result.problems.length;
+    return fail(run, { exit: 1, kind: 'declaration', message: `${file} was not narrowed: ${n} problem${n === 1 ? '' : 's'} with its ${DECLARATION} (nothing was written)`, problems: result.problems, file });
   }
-  if (result.kind !== 'narrowed') return fail(run, { exit: 2, kind: result.kind === 'unreadable' ? 'spec-unreadable' : 'cannot-narrow', message: `${result.message} (nothing was written)` });
+  if (result.kind !== 'narrowed') {
+    const kind = result.kind === 'unreadable' ? 'spec-unreadable' : result.kind === 'unverified' ? 'narrow-unverified' : 'cannot-narrow';
+    return fail(run, { exit: 2, kind, message: `${result.message} (nothing was written)` });
+  }
   if (out === undefined) {
     run.io.stdout(result.text);
     return 0;
@@ -605,7 +626,9 @@ function done(run: Run, text: string, value?: unknown, exit = 0): number {
 function fail(run: Run, failure: Failure): number {
   const near = failure.suggestions?.length ? ` (did you mean ${failure.suggestions.join(', ')}?)` : '';
   const help = failure.help === undefined ? '' : `\nRun payment-errors help${failure.help ? ` ${failure.help}` : ''} for usage.`;
+  // Each problem at its place first, then what it means for the run.
+  for (const p of failure.problems ?? []) run.io.stderr(`payment-errors: ${failure.file === undefined ? '' : `${printable(failure.file)}: `}${printable(p.path)}: ${printable(p.message)}\n`);
   run.io.stderr(`payment-errors: ${printable(failure.message)}${near}${help}\n`);
-  if (run.json) run.io.stdout(jsonText({ error: { kind: failure.kind, message: failure.message, suggestions: failure.suggestions ?? [] } }));
+  if (run.json) run.io.stdout(jsonText({ error: { kind: failure.kind, message: failure.message, suggestions: failure.suggestions ?? [], ...(failure.problems ? { problems: failure.problems } : {}) } }));
   return failure.exit;
 }

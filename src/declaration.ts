@@ -75,6 +75,9 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
   const keys = keysOf(value);
   if (keys === undefined) {
     problem([], () => `${DECLARATION} maps error types to \`all\` or to a list of their codes; this is ${kind(value)}`);
+  } else if (keys.length === 0) {
+    // Not "fails with nothing": any request may fail with an api_error. An empty map is a mistake.
+    problem([], () => `${DECLARATION} declares no error type, and any request may fail with an api_error at least: declare the types the operation may fail with, or leave ${DECLARATION} out`);
   }
   for (const key of keys ?? []) {
     if (!isErrorType(key)) {
@@ -91,7 +94,8 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
     }
     const length = isArray(codes) ? ownValue(codes, 'length') : undefined;
     if (typeof length !== 'number') {
-      problem([key], () => `${key} maps to \`all\` or to a list of its codes, not ${kind(codes)}`);
+      const ref = codes === undefined ? refOf(ownValue(value, key)) : undefined;
+      problem([key], () => (ref === undefined ? `${key} maps to \`all\` or to a list of its codes, not ${kind(codes)}` : `the $ref ${describe(ref)} of ${key} does not resolve`));
       continue;
     }
     if (length === 0) problem([key], () => `${key} lists no codes: leave the type out, or declare \`all\``);
@@ -121,6 +125,19 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
   return { declaration, problems, deprecated };
 }
 
+/**
+ * An operation's declaration, read: undefined when it has none. A $ref to a declaration that is
+ * not there is its one problem.
+ */
+export function operationDeclaration(operation: object, get: Get = ownValue): ReadDeclaration | undefined {
+  if (!(DECLARATION in operation)) return undefined;
+  const value = get(operation, DECLARATION);
+  if (value !== undefined) return readDeclaration(value, get);
+  const ref = refOf(ownValue(operation, DECLARATION));
+  const message = ref === undefined ? `${DECLARATION} cannot be read` : `its $ref ${describe(ref)} does not resolve`;
+  return { declaration: new Map(), problems: [{ path: [], message }], deprecated: [] };
+}
+
 /** Whether an operation with this declaration may send (type, code). */
 export function declares(declaration: Declaration, type: string, code: string): boolean {
   if (!isErrorType(type)) return false;
@@ -148,6 +165,12 @@ function unknownCode(type: ErrorType, code: string): string {
   if (elsewhere.length > 0) return `${code} is a code of ${elsewhere.join(', ')}, not of ${type}`;
   const near = nearest(code, codesOf(type));
   return `${describe(code)} is not a code of ${type} in contract ${contractVersion}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
+}
+
+/** The target of a Reference Object as written ({ $ref: "..." }), or undefined. */
+function refOf(value: unknown): string | undefined {
+  const ref = ownValue(value, '$ref');
+  return typeof ref === 'string' ? ref : undefined;
 }
 
 /** The own keys of a plain object, or undefined for anything else. */
