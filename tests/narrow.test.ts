@@ -235,7 +235,7 @@ test('the Redocly decorator refuses what narrow refuses: a declaration on a call
   const result = await bundle({ ref: path.join(project.dir, 'callback.yaml'), config }).finally(() => process.chdir(previous));
   expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
     [
-      "x-payment-errors: x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks; the document was not narrowed.",
+      "x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks; the document was not narrowed.",
       '#/paths/~1payments/post/callbacks/paymentDone/{$request.body#~1callbackUrl}/post/x-payment-errors',
     ],
   ]);
