@@ -5,7 +5,9 @@
 // (tests/tsconfig.json).
 import { writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { wantsJson } from '../dist/src/cli-args.js';
 import { runCli } from '../dist/src/cli-commands.js';
+import { jsonText } from '../dist/src/cli-text.js';
 import { specFiles } from './spec-files.js';
 
 /**
@@ -74,7 +76,10 @@ try {
     specs: specFiles(),
   });
 } catch (error) {
-  // A bug, not bad input: still no stack trace for the user, but enough to report it.
-  process.stderr.write(`payment-errors: unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}\n`);
+  // A bug, not bad input (runCli reports those of the commands itself): still no stack trace for
+  // the user, but enough to report it, and with --json still one JSON document.
+  const message = `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`payment-errors: ${message}\n`);
+  if (wantsJson(process.argv.slice(2))) process.stdout.write(jsonText({ error: { kind: 'unexpected', message, suggestions: [] } }));
   process.exitCode = 2;
 }

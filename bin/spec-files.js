@@ -3,7 +3,7 @@
 // strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional js-yaml
 // package, a file written whole or not at all. src/narrow/ does the rest, free of Node.
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
@@ -11,10 +11,10 @@ export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
 /** @returns {import('../dist/src/cli-commands.js').SpecIo} */
 export function specFiles() {
-  return { read, resolve, yaml, write, rebase };
+  return { read, resolve, yaml, jsonTwin, write, rebase };
 }
 
-/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error. @param {string} file */
+/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error; a byte order mark is kept (narrow writes it back). @param {string} file */
 async function read(file) {
   /** @type {Buffer[]} */
   const chunks = [];
@@ -25,7 +25,7 @@ async function read(file) {
     chunks.push(chunk);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new Error('it is not UTF-8 text');
   }
@@ -40,6 +40,26 @@ function resolve(fromFile, relative) {
 async function yaml() {
   try {
     return /** @type {any} */ (await import('js-yaml'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * generated/openapi.json for generated/openapi.yaml (and the 3.0 pair) of an installed copy of
+ * this package (its package.json says so), when it is there; undefined for any other file.
+ * @param {string} file
+ */
+async function jsonTwin(file) {
+  const match = /^(.*)[\\/]generated[\\/](openapi(?:-3\.0)?)\.ya?ml$/.exec(file);
+  if (!match) return undefined;
+  const [, root = '', name = ''] = match;
+  try {
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+    if (manifest?.name !== 'payment-error-contract') return undefined;
+    const twin = path.join(root, 'generated', `${name}.json`);
+    await access(twin);
+    return twin;
   } catch {
     return undefined;
   }

@@ -1,13 +1,22 @@
 // Generated from openapi/ by `npm run build`. Do not edit: change openapi/ and rebuild.
 
+/** Freezes a value and everything in it, so that no caller can change the data another caller reads. */
+function frozen<const T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) frozen(member);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** The version of the contract (the document's info.version) this data was generated from. */
 export const contractVersion = "1.0.0";
 
 /** The error types, in the order of the reference. */
-export const errorTypes = ["invalid_request_error", "idempotence_error", "account_error", "api_error", "payment_error", "refund_error", "terminal_error"] as const;
+export const errorTypes = /* @__PURE__ */ frozen(["invalid_request_error", "idempotence_error", "account_error", "api_error", "payment_error", "refund_error", "terminal_error"] as const);
 
 /** The HTTP status each error type is sent with. */
-export const httpStatusByType = {
+export const httpStatusByType = /* @__PURE__ */ frozen({
   "invalid_request_error": 400,
   "idempotence_error": 400,
   "account_error": 400,
@@ -15,10 +24,10 @@ export const httpStatusByType = {
   "payment_error": 400,
   "refund_error": 400,
   "terminal_error": 400,
-} as const;
+} as const);
 
 /** The codes the reference lists for each type, in its order; empty for a type whose codes it leaves open. */
-export const codesByType = {
+export const codesByType = /* @__PURE__ */ frozen({
   "invalid_request_error": ["missing_parameter", "invalid_parameter"],
   "idempotence_error": ["request_being_processed", "key_mismatch_account", "key_mismatch_api", "invalid_key_format"],
   "account_error": ["account_not_found", "sub_account_not_found", "user_not_found", "product_not_found"],
@@ -26,10 +35,10 @@ export const codesByType = {
   "payment_error": ["missing_billing_info", "missing_shipping_info", "invalid_order_currency", "invalid_order_amount", "order_amount_too_small", "amount_exceeded", "count_exceeded", "avs_declined", "invalid_payment_method", "invalid_billing_info_error", "invalid_shipping_info", "payment_refused", "invalid_card_number", "restricted_card", "expired_card", "invalid_card_expire_date", "transtype_error", "payment_rejected", "abnormal_transaction", "expired_order", "closed_order", "issuer_unavailable", "not_enough_balance", "transaction_cancelled", "invalid_pin", "pin_retry_exceeded", "pin_validation_not_possible", "card_requires_online_pin", "mobile_pin_required", "fraud", "risk_reject", "channel_parameters_error", "transaction_already_reversed", "reversal_not_supported", "3ds_not_authenticated", "3ds_not_authenticated_error", "3ds_not_authenticated_failed", "retrieve_payment_fail", "order_conflict", "idempotency_violation", "invalid_refund_window", "invalid_qr_code", "data_mismatch", "system_error", "timeout", "operation_in_progress", "signature_verify_fail", "3DS_required", "invalid_encoding", "resource_not_found", "invalid_cardholder_info", "awaiting_user_input", "internal_error", "not_found_id"],
   "refund_error": [],
   "terminal_error": [],
-} as const;
+} as const);
 
 /** What the reference states as the scope of each type (empty when it states none), and its remarks (empty when none). */
-export const scopeByType = {
+export const scopeByType = /* @__PURE__ */ frozen({
   "invalid_request_error": ["invalid parameters"],
   "idempotence_error": ["idempotence request"],
   "account_error": ["house account", "sub account", "account product (metadata, restrict, auth trade)"],
@@ -37,8 +46,8 @@ export const scopeByType = {
   "payment_error": [],
   "refund_error": [],
   "terminal_error": [],
-} as const;
-export const remarksByType = {
+} as const);
+export const remarksByType = /* @__PURE__ */ frozen({
   "invalid_request_error": "",
   "idempotence_error": "",
   "account_error": "",
@@ -46,20 +55,20 @@ export const remarksByType = {
   "payment_error": "",
   "refund_error": "",
   "terminal_error": "",
-} as const;
+} as const);
 
 /** The format every code has, documented or not. */
 export const codeFormat = "^[A-Za-z0-9_]{1,64}$";
 
 /** For each type whose codes the reference leaves open: the format any of its codes has. */
-export const openCodePatternByType = {
+export const openCodePatternByType = /* @__PURE__ */ frozen({
   "api_error": "^[A-Za-z0-9_]{1,64}$",
   "refund_error": "^[A-Za-z0-9_]{1,64}$",
   "terminal_error": "^[A-Za-z0-9_]{1,64}$",
-} as const;
+} as const);
 
 /** The name of the schema of each error type in the OpenAPI document (openapi.yaml#/components/schemas/<name>). */
-export const schemaByType = {
+export const schemaByType = /* @__PURE__ */ frozen({
   "invalid_request_error": "InvalidRequestError",
   "idempotence_error": "IdempotenceError",
   "account_error": "AccountError",
@@ -67,19 +76,19 @@ export const schemaByType = {
   "payment_error": "PaymentError",
   "refund_error": "RefundError",
   "terminal_error": "TerminalError",
-} as const;
+} as const);
 
 /** The standard error response of each status in the OpenAPI document (openapi.yaml#/components/responses/<name>). */
-export const responseByStatus = {
+export const responseByStatus = /* @__PURE__ */ frozen({
   "400": "BadRequest",
   "500": "InternalServerError",
-} as const;
+} as const);
 
 /**
  * Every documented code as a constant, by type: `errorCodes.payment_error.expired_card`. A
  * deprecated code is marked `@deprecated`, so that editors strike through its uses.
  */
-export const errorCodes = {
+export const errorCodes = /* @__PURE__ */ frozen({
   "invalid_request_error": {
     "missing_parameter": "missing_parameter",
     "invalid_parameter": "invalid_parameter",
@@ -158,10 +167,10 @@ export const errorCodes = {
   },
   "terminal_error": {
   },
-} as const;
+} as const);
 
 /** Every documented code with its type, HTTP status, message and how to fix, in the order of the reference. */
-export const errorCatalog = [
+export const errorCatalog = /* @__PURE__ */ frozen([
   {"type":"invalid_request_error","code":"missing_parameter","httpStatus":400,"message":"Mandatory parameter is missing","howToFix":"Check whether all required request parameters are provided. Add any missing fields (e.g., amount, currency)."},
   {"type":"invalid_request_error","code":"invalid_parameter","httpStatus":400,"message":"parameter is invalid","howToFix":"Verify the format and value range of the corresponding parameter."},
   {"type":"idempotence_error","code":"request_being_processed","httpStatus":400,"message":"request is being processed","howToFix":"Ensure requests are not sent too frequently, particularly within a short interval."},
@@ -226,4 +235,4 @@ export const errorCatalog = [
   {"type":"payment_error","code":"awaiting_user_input","httpStatus":400,"message":"Transaction has been redirected, waiting for cardholder input"},
   {"type":"payment_error","code":"internal_error","httpStatus":400,"message":"Internal Error: Please contact support for assistance","howToFix":"Contact technical support."},
   {"type":"payment_error","code":"not_found_id","httpStatus":400,"message":"Not Found ID"},
-] as const;
+] as const);

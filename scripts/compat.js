@@ -1,14 +1,14 @@
 // npm run compat: what changed in the contract since the last release (released/contract.json),
 // each change classified major / minor / patch, and whether the version in package.json is bumped
 // at least as far as the changes require. Exits 1 when it is not, saying what to run.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { bundleSpec } from './bundle.js';
-import { bump, compareRecords, compareVersions, recordOf, requiredLevel } from './lib/contract-record.js';
+import { bump, compareRecords, compareVersions, recordOf, recordProblem, requiredLevel } from './lib/contract-record.js';
 import { readContract } from './lib/contract-model.js';
 import { RELEASED, SPEC, rootFromArgv } from './lib/layout.js';
 import { UserError, isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
+import { readProjectJson } from './lib/project-json.js';
+import { SourceError } from './lib/source-text.js';
 
 /**
  * @param {string} root
@@ -19,7 +19,7 @@ export async function checkCompatibility(root) {
   assertNoProblems('bundle', problems);
   const current = recordOf(readContract(document));
   const released = await readRecord(root);
-  const version = String(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version);
+  const version = await readPackageVersion(root);
   const differences = released ? compareRecords(released, current) : [];
   const required = requiredLevel(differences);
   const failures = [];
@@ -37,10 +37,26 @@ export async function checkCompatibility(root) {
   return { released: released?.version, version, differences, required, failures };
 }
 
-/** The record of the last release, or undefined before the first. @param {string} root @returns {Promise<import('./lib/contract-record.js').ContractRecord | undefined>} */
+/**
+ * The record of the last release, or undefined before the first (no such file). A record that
+ * cannot be read or is no record is a SourceError: taken for "no release yet", it would make the
+ * next release a first one.
+ * @param {string} root @returns {Promise<import('./lib/contract-record.js').ContractRecord | undefined>}
+ */
 export async function readRecord(root) {
-  const text = await readFile(path.join(root, RELEASED), 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : JSON.parse(text);
+  const record = await readProjectJson(root, RELEASED, { optional: true });
+  const problem = record === undefined ? undefined : recordProblem(record);
+  if (problem) {
+    throw new SourceError({ severity: 'error', source: 'source', rule: 'release-record', message: `${problem}; this file is written by \`npm run release\` only: take it from the commit of the last release`, file: RELEASED, line: 1, col: 1 });
+  }
+  return record;
+}
+
+/** The version package.json says. @param {string} root @returns {Promise<string>} */
+export async function readPackageVersion(root) {
+  const manifest = await readProjectJson(root, 'package.json');
+  if (typeof manifest?.version !== 'string') throw new SourceError({ severity: 'error', source: 'source', rule: 'package-json', message: 'package.json must say the version ("version": "1.2.3")', file: 'package.json', line: 1, col: 1 });
+  return manifest.version;
 }
 
 if (isMain(import.meta)) {

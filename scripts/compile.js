@@ -3,13 +3,12 @@
 // written to a fresh stage and swapped in whole (dist/src, dist/generated), so that dist/ is never
 // half old, half new, and holds nothing from sources that are gone.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import { rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
 import { assertNoProblems } from './lib/problems.js';
-import { commitStage, createStage } from './lib/write-files.js';
+import { commitStage, createStage, removeStage } from './lib/write-files.js';
 
 /** @param {string} root @returns {Promise<string>} what it wrote */
 export async function compile(root) {
@@ -40,7 +39,7 @@ export async function compile(root) {
     });
     assertNoProblems('compile', result.diagnostics.map((d) => toProblem(root, d)));
   } catch (error) {
-    await rm(stage, { recursive: true, force: true });
+    await removeStage(stage);
     throw error;
   }
   await commitStage(root, stage, [...written].sort());

@@ -14,6 +14,7 @@
 // failed or stopped render leaves the old page, and what a stopped one leaves is removed by the
 // next command.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -33,6 +34,7 @@ import {
   scopeText,
   tableCell,
   typeDescription,
+  typeSentences,
 } from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
@@ -64,7 +66,7 @@ const CDN_IMAGES = {
 export function docsInput(document, { schemaTag }) {
   const content = readDocsContent(document);
   const input = structuredClone(document);
-  input.info.description = [
+  const intro = [
     authoredMarkdown(content.intro, 'page'),
     '**Have an error in hand?** Search this page (Ctrl+K) for its `code` or for words of its message: each code has a section with its type, HTTP status, message, how to fix it and a correct body. The search matches the start of words and forgives no typo; `npx payment-errors explain <code>` suggests the nearest code, and `payment-errors check` checks a whole response.',
     '# Error types',
@@ -78,7 +80,7 @@ export function docsInput(document, { schemaTag }) {
   const typeTags = content.types.map((t) => ({
     name: t.type,
     description: [
-      `Sent with **HTTP ${t.httpStatus}**. Scope: ${scopeText(t)}. Remarks: ${remarksText(t)}.`,
+      typeSentences(t),
       `Schema: ${schemaLink(schemaTag, t.schema)}.`,
       codesText(t),
       ...(t.codes.length
@@ -119,7 +121,7 @@ export function docsInput(document, { schemaTag }) {
       'The request headers the errors refer to.',
       ...content.headers.map((h) =>
         [
-          `## ${h.name}`,
+          `## ${markdownText(h.name)}`,
           authoredMarkdown(h.description, 'page'),
           `**Required:** ${h.required ? 'yes' : 'no'}. **Schema:** ${h.format}.`,
           refAdvice('parameters', h.component),
@@ -130,7 +132,9 @@ export function docsInput(document, { schemaTag }) {
     'x-traitTag': true,
   };
 
-  schemasAsText(input.components?.schemas ?? {}, content.types);
+  asText(input);
+  typeDescriptions(input.components?.schemas ?? {}, content.types);
+  input.info.description = intro;
   input.tags = [responsesTag, headersTag, ...typeTags];
   input['x-tagGroups'] = [
     { name: COMPONENTS_GROUP, tags: [RESPONSES_TAG, HEADERS_TAG] },
@@ -141,31 +145,48 @@ export function docsInput(document, { schemaTag }) {
 }
 
 /**
- * Makes every text of the schemas safe to render, in place: an error type's description is
- * rebuilt from the reference's scope and remarks as text, the messages of x-enumDescriptions
- * (Redoc renders them as Markdown with HTML allowed) become text, and other descriptions keep
- * their Markdown without live HTML.
- * @param {Record<string, any>} schemas @param {import('./lib/contract-model.js').ErrorTypeModel[]} types
+ * Makes every text of the document safe to render, in place: descriptions (of the info, the
+ * schemas and their properties, responses, parameters, examples, ...) keep their Markdown without
+ * live HTML or images, the messages of x-enumDescriptions (Redoc renders them as Markdown with HTML
+ * allowed) become text, and a logo (x-logo) that is not inline data is dropped: the page loads
+ * nothing from outside (the lint of the build refuses such a logo, naming where it is).
+ * @param {unknown} node @param {boolean} [names] whether node maps names to objects
  */
-function schemasAsText(schemas, types) {
-  const typeOf = new Map(types.map((t) => [t.schema, t]));
-  for (const [name, schema] of Object.entries(schemas)) {
-    visitTexts(schema);
-    const type = typeOf.get(name);
-    if (type && schema && typeof schema === 'object') schema.description = typeDescription(type);
-  }
-}
-
-/** @param {unknown} node */
-function visitTexts(node) {
-  if (Array.isArray(node)) return node.forEach(visitTexts);
+function asText(node, names = false) {
+  if (Array.isArray(node)) return node.forEach((item) => asText(item));
   if (typeof node !== 'object' || node === null) return;
   const object = /** @type {Record<string, unknown>} */ (node);
   for (const [key, value] of Object.entries(object)) {
-    if (key === 'description' && typeof value === 'string') object[key] = authoredMarkdown(value, 'page');
+    // In a map of names (properties, components, ...) a key is a name: `description`, `value` and
+    // `example` are properties like any other.
+    if (names) asText(value);
+    else if (key === 'description' && typeof value === 'string') object[key] = authoredMarkdown(value, 'page');
     else if (key === 'x-enumDescriptions' && typeof value === 'object' && value !== null) {
       object[key] = Object.fromEntries(Object.entries(value).map(([code, text]) => [code, typeof text === 'string' ? markdownText(text) : text]));
-    } else if (!['const', 'enum', 'default', 'example', 'examples'].includes(key)) visitTexts(value);
+    } else if (key === 'x-logo' && !isInlineImage(/** @type {any} */ (value)?.url)) delete object[key];
+    else if (VALUES.has(key) || (key === 'examples' && Array.isArray(value))) continue;
+    else asText(value, NAME_MAPS.has(key));
+  }
+}
+
+/** Keys whose value is a value (of a schema, an example), shown as JSON: never Markdown. */
+const VALUES = new Set(['const', 'enum', 'default', 'example', 'value']);
+/** Keys whose value maps names to objects. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'headers', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'examples']);
+
+/** An image the page can show without loading it: a data: URL. @param {unknown} url */
+export function isInlineImage(url) {
+  return typeof url === 'string' && /^data:image\//i.test(url.trim());
+}
+
+/**
+ * An error type's schema description, rebuilt from the reference's scope and remarks as text.
+ * @param {Record<string, any>} schemas @param {import('./lib/contract-model.js').ErrorTypeModel[]} types
+ */
+function typeDescriptions(schemas, types) {
+  for (const type of types) {
+    const schema = schemas[type.schema];
+    if (schema && typeof schema === 'object') schema.description = typeDescription(type);
   }
 }
 
@@ -174,6 +195,40 @@ export function selfContained(html) {
   let out = html;
   for (const [url, data] of Object.entries(CDN_IMAGES)) out = out.split(url).join(data);
   return out;
+}
+
+/** What the page template's Content-Security-Policy allows of scripts until the page's own are known. */
+const NO_SCRIPTS = "script-src 'none'";
+
+/**
+ * The page with its Content-Security-Policy (scripts/docs-page.hbs) allowing exactly its own
+ * inline scripts, by their SHA-256: Redoc's bundle and its color-mode snippet run, and nothing
+ * else does, not even an event handler attribute or a javascript: link that got into the page.
+ * The template says `script-src 'none'`, so a page that missed this step shows nothing rather than
+ * running more than it should.
+ * @param {string} html
+ */
+export function withScriptHashes(html) {
+  const policy = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/.exec(html);
+  if (!policy || policy[0].split(NO_SCRIPTS).length !== 2) throw new Error(`the page template has no Content-Security-Policy <meta> with ${NO_SCRIPTS}`);
+  const hashes = [];
+  // As the HTML parser reads a script: its text runs to the first `</script` (the bundle escapes
+  // that sequence in its strings); a <script> inside it is text.
+  const open = /<script\b([^>]*)>/gi;
+  for (let at = 0; ; ) {
+    open.lastIndex = at;
+    const tag = open.exec(html);
+    if (!tag) break;
+    if (/\ssrc\s*=/i.test(tag[1] ?? '')) throw new Error(`the page loads a script from a file: ${tag[0]}`);
+    const start = tag.index + tag[0].length;
+    const length = html.slice(start).search(/<\/script[\s/>]/i);
+    const end = length < 0 ? html.length : start + length;
+    if (tag.index > policy.index) hashes.push(`'sha256-${createHash('sha256').update(html.slice(start, end).replace(/\r\n?/g, '\n')).digest('base64')}'`);
+    else throw new Error('a script comes before the Content-Security-Policy <meta> of the page template');
+    at = end;
+  }
+  const allowed = `script-src ${[...new Set(hashes)].join(' ') || "'none'"}`;
+  return html.slice(0, policy.index) + policy[0].replace(NO_SCRIPTS, allowed) + html.slice(policy.index + policy[0].length);
 }
 
 /**
@@ -195,7 +250,7 @@ export async function renderDocs(root, document, { signal } = {}) {
     await writeFile(input, JSON.stringify(docsInput(document, { schemaTag: String(options.schemaDefinitionsTagName ?? 'Schemas') })));
     const output = path.join(work, 'index.html');
     await run(process.execPath, [REDOCLY_CLI, 'build-docs', input, '--output', output, '--inlineBundle', '--config', configFile], signal);
-    await writeFile(output, selfContained(await readFile(output, 'utf8')));
+    await writeFile(output, withScriptHashes(selfContained(await readFile(output, 'utf8'))));
     return {
       publish: async () => {
         await mkdir(path.dirname(target), { recursive: true });

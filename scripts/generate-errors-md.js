@@ -16,6 +16,7 @@ import {
   remarksText,
   scopeText,
   tableCell,
+  typeSentences,
 } from './lib/docs-content.js';
 import { GENERATED } from './lib/layout.js';
 import { runGenerator } from './lib/generator-step.js';
@@ -40,17 +41,17 @@ export function generateErrorsMarkdown(document) {
     '| Type | HTTP status | Scope | Remarks | Codes |',
     '| --- | --- | --- | --- | --- |',
     ...content.types.map(
-      (t) => `| [\`${t.type}\`](#${anchor(t.type)}) | ${t.httpStatus} | ${tableCell(scopeText(t))} | ${tableCell(remarksText(t))} | ${t.codes.length || 'none listed yet'} |`,
+      (t) => `| [${codeSpan(t.type)}](#${anchor(t.type)}) | ${t.httpStatus} | ${tableCell(scopeText(t))} | ${tableCell(remarksText(t))} | ${t.codes.length || 'none listed yet'} |`,
     ),
     '',
   ];
   for (const t of content.types) {
     lines.push(`<a id="${anchor(t.type)}"></a>`, '', `## ${t.type}`, '');
-    lines.push(`Sent with **HTTP ${t.httpStatus}**. Scope: ${scopeText(t)}. Remarks: ${remarksText(t)}.`, '', codesText(t), '');
+    lines.push(typeSentences(t), '', codesText(t), '');
     if (t.codes.length === 0) continue;
     lines.push('| Code | Message | How to fix |', '| --- | --- | --- |');
     for (const c of t.codes) {
-      const code = `[\`${c.code}\`](#${anchor(t.type, c.code)})${c.deprecated ? ' (deprecated)' : ''}`;
+      const code = `[${codeSpan(c.code)}](#${anchor(t.type, c.code)})${c.deprecated ? ' (deprecated)' : ''}`;
       lines.push(`| ${code} | ${tableCell(codeSpan(c.message))} | ${c.howToFix ? tableCell(howToFixMarkdown(c.howToFix)) : '–'} |`);
     }
     lines.push('');
@@ -68,7 +69,7 @@ export function generateErrorsMarkdown(document) {
   }
   lines.push('## Request headers', '', '| Header | Required | Schema | Description | Example |', '| --- | --- | --- | --- | --- |');
   for (const h of content.headers) {
-    lines.push(`| \`${h.name}\` | ${h.required ? 'yes' : 'no'} | ${tableCell(h.format)} | ${tableCell(authoredMarkdown(h.description, 'github'))} | ${tableCell(codeSpan(String(h.example)))} |`);
+    lines.push(`| ${tableCell(codeSpan(h.name))} | ${h.required ? 'yes' : 'no'} | ${tableCell(h.format)} | ${tableCell(authoredMarkdown(h.description, 'github'))} | ${tableCell(codeSpan(String(h.example)))} |`);
   }
   lines.push('');
   for (const h of content.headers) lines.push(`${codeSpan(h.name)}: ${refAdvice('parameters', h.component)}`, '');

@@ -6,17 +6,20 @@
 // changed does nothing. The first run, with no record yet, records the current version as released.
 //
 // A release that changes no contract (a fix in the helpers, say) takes `--empty`.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, isScalar, parse, parseDocument } from 'yaml';
 import { readRecord } from './compat.js';
 import { LEVELS, bump, compareRecords, recordOf, requiredLevel } from './lib/contract-record.js';
 import { readContract } from './lib/contract-model.js';
 import { CHANGELOG, RELEASED, SPEC, rootFromArgv } from './lib/layout.js';
 import { UserError, isMain, runMain } from './lib/main.js';
 import { generate, validate } from './lib/pipeline.js';
-import { readSourceText } from './lib/source-text.js';
+import { readProjectJson } from './lib/project-json.js';
+import { SourceError, readProjectText, readSourceText } from './lib/source-text.js';
 import { writeFiles } from './lib/write-files.js';
+
+/** Lockfiles and changelogs grow with the project: larger than a source may be, still bounded. */
+const LARGE_FILE_BYTES = 64 << 20;
 
 const WHAT_IT_MEANS = {
   major: 'Breaking: code that handles a removed, renamed or moved code or type, or relies on a changed status, must change.',
@@ -47,7 +50,7 @@ export async function planRelease(root, level, { empty = false, date = new Date(
   const document = await validate(root);
   const current = recordOf(readContract(document));
   const released = await readRecord(root);
-  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const manifest = await readProjectJson(root, 'package.json');
 
   if (!released) {
     if (manifest.version !== current.version) throw new UserError(`package.json says ${manifest.version} but info.version says ${current.version}: make them agree for the first release.`);
@@ -74,11 +77,8 @@ export async function planRelease(root, level, { empty = false, date = new Date(
   }
 
   const version = bump(released.version, level);
-  const specText = await readSourceText(root, path.join(root, SPEC));
-  const newSpec = specText.replace(/^(info:\n(?:[ \t]+.*\n)*?[ \t]+version:[ \t]*).*$/m, `$1${version}`);
-  if (parse(newSpec)?.info?.version !== version) throw new Error(`release: could not set info.version in ${SPEC}`);
-  const lockText = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => undefined);
-  const lock = lockText === undefined ? undefined : JSON.parse(lockText);
+  const newSpec = withVersion(await readSourceText(root, path.join(root, SPEC)), version);
+  const lock = await readProjectJson(root, 'package-lock.json', { optional: true, maxBytes: LARGE_FILE_BYTES });
   if (lock) {
     lock.version = version;
     if (lock.packages?.['']) lock.packages[''].version = version;
@@ -109,10 +109,35 @@ function recordFile(record) {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
+/**
+ * The spec's text with info.version set: the value is replaced where it is written, and every
+ * other byte (line ends, quotes, comments) stays as it was.
+ * @param {string} text @param {string} version
+ */
+export function withVersion(text, version) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const info = doc.getIn(['info'], true);
+  const node = doc.getIn(['info', 'version'], true);
+  const at = /** @type {{ range?: number[] } | undefined} */ (isScalar(node) ? node : info)?.range?.[0] ?? 0;
+  const fail = (/** @type {string} */ message) => {
+    throw new SourceError({ severity: 'error', source: 'release', rule: 'info-version', message, file: SPEC, ...lines.linePos(at) });
+  };
+  if (!isScalar(node) || !node.range) return fail(`found no info.version to set to ${version}; write it as \`version: 1.2.3\` under \`info:\``);
+  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : node.type === 'PLAIN' ? '' : undefined;
+  if (quote === undefined) return fail(`info.version is written as a block text; write it on one line (\`version: 1.2.3\`) so that it can be set to ${version}`);
+  const next = `${text.slice(0, node.range[0])}${quote}${version}${quote}${text.slice(node.range[1])}`;
+  if (parse(next)?.info?.version !== version) return fail(`could not set info.version to ${version} here`);
+  return next;
+}
+
 /** CHANGELOG.md with a new entry on top. @param {string} root @param {string} entry */
 async function changelogWith(root, entry) {
   const header = '# Changelog\n\nEvery release of the contract, newest first, written by `npm run release`.\n';
-  const text = await readFile(path.join(root, CHANGELOG), 'utf8').catch(() => header);
+  const text = await readProjectText(root, path.join(root, CHANGELOG), LARGE_FILE_BYTES).catch((error) => {
+    if (error instanceof SourceError && error.problem.rule === 'missing') return header;
+    throw error;
+  });
   const at = text.indexOf('\n## ');
   return at < 0 ? `${text.trimEnd()}\n\n${entry}` : `${text.slice(0, at + 1)}${entry}\n${text.slice(at + 1)}`;
 }

@@ -3,17 +3,17 @@
 // usage, the options it takes and what it does; `help <command>` and the overview are built from
 // the table.
 //
-// Exit codes: 0 ok; 1 an unknown code, or a response that does not conform; 2 bad usage, or input
-// that cannot be read. With --json every run writes exactly one JSON document on standard output,
-// errors included ({"error": {...}}); messages for people go to standard error. Everything taken
-// from input is quoted with control characters escaped (cli-text.ts).
+// Exit codes: 0 ok; 1 an unknown code or type, or a response that does not conform; 2 bad usage,
+// input that cannot be read, or a bug. With --json every run writes exactly one JSON document on
+// standard output, errors included ({"error": {...}}); messages for people go to standard error.
+// Everything taken from input is quoted with control characters escaped (cli-text.ts).
 import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../generated/error-catalog.ts';
 import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './cli-args.ts';
 import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
-import { bytePlace, decodeUtf8, jsonText, printable, quote } from './cli-text.ts';
+import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from './cli-text.ts';
 import { checkErrorResponse, type ContractViolation } from './check.ts';
-import { DECLARATION, declarationValue, readDeclaration, type DeclarationValue } from './declaration.ts';
-import { operationName, operations } from './lint/walk.ts';
+import { DECLARATION, declarationValue, operationDeclaration, type DeclarationValue } from './declaration.ts';
+import { misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
 import { narrowSpec, type NarrowFiles } from './narrow/command.ts';
 import { loadSpec, SpecError } from './narrow/load.ts';
 import { isCodeOf, isErrorType } from './lookup.ts';
@@ -73,12 +73,16 @@ interface Failure {
   /**
    * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
    * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
-   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, output-unwritable.
+   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
+   * output-unwritable, unexpected (a bug).
    */
   readonly kind: string;
   /** For people; input in it is quoted with quote(). */
   readonly message: string;
   readonly suggestions?: readonly string[];
+  /** The problems of a spec's declarations, each at its place in `file` (in the JSON error; on standard error one a line). */
+  readonly problems?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+  readonly file?: string;
   /** Usage errors name the help to read: the overview, or one command's. */
   readonly help?: string;
 }
@@ -99,9 +103,10 @@ const COMMANDS: readonly Command[] = [
     summary: 'What a code or an error type means, and what a correct body looks like.',
     details: [
       'A code (expired_card), a type (payment_error), or both as ERRORS.md anchors write them',
-      '(payment_error.expired_card). An unknown code exits 1 and suggests the nearest known codes; a',
-      'code of another type than --type says whose it is. For a type whose codes the reference leaves',
-      'open (api_error), any well-formed code is valid: explain db_down --type api_error describes it.',
+      '(payment_error.expired_card). An unknown code or type exits 1 and suggests the nearest known',
+      'codes or types; a code of another type than --type says whose it is. For a type whose codes the',
+      'reference leaves open (api_error), any well-formed code is valid: explain db_down --type',
+      'api_error describes it, and says so when the code is a documented code of another type.',
     ].join('\n'),
     options: ['type'],
     operands: { min: 1, max: 1, problem: 'explain takes one code or type' },
@@ -119,8 +124,8 @@ const COMMANDS: readonly Command[] = [
       `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
       '',
       '',
-      'With --spec and --operation ("POST /payments", or an operationId), the (type, code) must also',
-      'be one the operation declares in its x-payment-errors.',
+      'With --spec and --operation ("POST /payments": the path as the spec writes it; or an',
+      'operationId), the (type, code) must also be one the operation declares in its x-payment-errors.',
       '',
       'Examples:',
       '  curl -si -X POST "$API/payments" -d @request.json | payment-errors check -',
@@ -144,9 +149,10 @@ const COMMANDS: readonly Command[] = [
       'rest of the file; equal declarations share components; narrowing twice changes nothing.',
       'Without -o the result goes to standard output (--json then needs -o). Relative $refs are',
       'rewritten for a file written to another folder. Nothing is written when a declaration is not',
-      'well formed (exit 1) or the spec cannot be read or narrowed here (exit 2). YAML needs the',
-      'js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with redocly bundle and',
-      'the payment-errors/narrow decorator instead.',
+      'well formed or is misplaced (exit 1), or the spec cannot be read or narrowed here (exit 2), and',
+      'nothing that does not read back as the narrowed spec: narrow checks its output before writing.',
+      'YAML needs the js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with',
+      'redocly bundle and the payment-errors/narrow decorator instead.',
     ].join('\n'),
     options: ['out'],
     operands: { min: 1, max: 1, problem: 'narrow takes one spec file' },
@@ -172,9 +178,9 @@ export const USAGE = [
   '  payment-errors --version',
   '',
   'Run payment-errors help <command> for the details of one.',
-  'Exit codes: 0 ok; 1 unknown code, or the response does not conform; 2 bad usage, or input that',
-  'cannot be read. --json prints exactly one JSON document on standard output, errors included;',
-  'messages for people go to standard error.',
+  'Exit codes: 0 ok; 1 unknown code or type, or the response does not conform; 2 bad usage, input',
+  'that cannot be read, or a bug. --json prints exactly one JSON document on standard output,',
+  'errors included; messages for people go to standard error.',
   `Error types: ${errorTypes.join(', ')}.`,
   '',
 ].join('\n');
@@ -210,7 +216,13 @@ export async function runCli(argv: readonly string[], io: CliIo, catalog: readon
   if (operands.length < command.operands.min || operands.length > command.operands.max) {
     return fail(run, { exit: 2, kind: 'usage', message: command.operands.problem, help: command.name });
   }
-  return command.run(run, operands);
+  try {
+    return await command.run(run, operands);
+  } catch (error) {
+    // A bug, not bad input: no stack trace for the user, but enough to report it, and with
+    // --json still one document.
+    return fail(run, { exit: 2, kind: 'unexpected', message: `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}` });
+  }
 }
 
 // --- help -------------------------------------------------------------------------------------
@@ -257,6 +269,11 @@ function explain(run: Run, what: string, typeOption: ErrorType | undefined): num
   // The anchor form of ERRORS.md and the page: payment_error.expired_card, payment_error/expired_card.
   const pair = /^([a-z_]+)[./](.+)$/.exec(what);
   const named = pair && isErrorType(pair[1]) ? { type: pair[1], code: pair[2] ?? '' } : undefined;
+  // paymnt_error.expired_card: the anchor form with a mistyped type.
+  const nearPairType = pair && !named ? nearest(pair[1] ?? '', errorTypes) : [];
+  if (pair && nearPairType.length > 0) {
+    return fail(run, { exit: 1, kind: 'unknown-type', message: `unknown error type ${quote(pair[1] ?? '')} in ${quote(what)}`, suggestions: nearPairType.map((t) => `${t}.${pair[2]}`) });
+  }
   if (named && typeOption !== undefined && typeOption !== named.type) {
     return fail(run, { exit: 2, kind: 'usage', message: `${quote(what)} names its type, and --type ${typeOption} says another`, help: 'explain' });
   }
@@ -273,7 +290,7 @@ function explain(run: Run, what: string, typeOption: ErrorType | undefined): num
   }
   const pattern = type && openPattern(type);
   if (type !== undefined && pattern !== undefined) {
-    if (isCodeOf(type, code)) return explainOpenCode(run, type, code);
+    if (isCodeOf(type, code)) return explainOpenCode(run, type, code, matches);
     return fail(run, { exit: 1, kind: 'unknown-code', message: `${quote(code)} is not a well-formed code: ${type} codes have the form ${pattern}` });
   }
   if (type !== undefined && matches.length > 0) {
@@ -287,6 +304,9 @@ function explain(run: Run, what: string, typeOption: ErrorType | undefined): num
   }
   const candidates = run.catalog.filter((e) => type === undefined || e.type === type).map((e) => e.code);
   const near = nearest(code, candidates);
+  // paymet_error: closer to a type than to any code.
+  const nearTypes = type === undefined && near.length === 0 ? nearest(code, errorTypes) : [];
+  if (nearTypes.length > 0) return fail(run, { exit: 1, kind: 'unknown-type', message: `unknown code or error type ${quote(code)}`, suggestions: nearTypes });
   const open = errorTypes.filter((t) => openPattern(t) !== undefined);
   // With no near match, the code may be one of a type whose codes are open.
   const note = type === undefined && near.length === 0 && open.length > 0 ? `; any well-formed code may come with ${open.join(', ')} (their codes are not listed): add --type to see one` : '';
@@ -307,10 +327,14 @@ function explainEntry(run: Run, entry: CatalogEntry): number {
   return done(run, lines.join('\n') + '\n');
 }
 
-/** A well-formed code of a type whose codes the reference leaves open. */
-function explainOpenCode(run: Run, type: ErrorType, code: string): number {
+/**
+ * A well-formed code of a type whose codes the reference leaves open; `documented` are the
+ * entries of other types with the same code (explain expired_card --type api_error).
+ */
+function explainOpenCode(run: Run, type: ErrorType, code: string, documented: readonly CatalogEntry[]): number {
   const status = httpStatusByType[type];
-  if (run.json) return done(run, '', { type, code, httpStatus: status, message: null, howToFix: null, deprecated: null });
+  const elsewhere = documented.map((e) => e.type);
+  if (run.json) return done(run, '', { type, code, httpStatus: status, message: null, howToFix: null, deprecated: null, documentedIn: elsewhere });
   const lines = [
     code,
     `  type:        ${type}`,
@@ -320,6 +344,7 @@ function explainOpenCode(run: Run, type: ErrorType, code: string): number {
     `  scope:       ${scopeText(type)}`,
     `  remarks:     ${remarksByType[type] || 'none'}`,
     `  example:     ${JSON.stringify({ type, code, message: 'what happened, for people' })}`,
+    ...documented.map((e) => `  note:        ${code} is also a documented code of ${e.type}: payment-errors explain ${e.type}.${code}`),
   ];
   return done(run, lines.join('\n') + '\n');
 }
@@ -347,7 +372,8 @@ type Violation = ContractViolation | { readonly rule: 'content-type'; readonly m
 async function check(run: Run & { readonly args: CliArgs }, path: string): Promise<number> {
   const statusOption = run.args.status;
   const given = statusOption === undefined ? undefined : Number(statusOption);
-  if (given !== undefined && !(Number.isInteger(given) && given >= 100 && given <= 599)) {
+  // Three decimal digits, as on a status line: Number() alone takes 0x190 and 4e2 for 400.
+  if (statusOption !== undefined && !/^[1-5][0-9]{2}$/.test(statusOption)) {
     return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code, not ${quote(statusOption ?? '')}`, help: 'check' });
   }
   const source = path === '-' ? 'standard input' : printable(path);
@@ -360,25 +386,29 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
   if (bytes.length > MAX_INPUT_BYTES) {
     return fail(run, { exit: 2, kind: 'input-too-large', message: `${source} is larger than ${MAX_INPUT_TEXT}, the most check reads: an error response is a few hundred bytes` });
   }
-  const decoded = decodeUtf8(bytes);
+  // A whole HTTP response: its head may carry any byte (header values are not always UTF-8), so
+  // it is read as Latin-1; the body is what the API sent, and must be UTF-8.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = latin1Text(bytes.subarray(bom, bom + 64 * 1024));
+  let http: HttpResponse | undefined;
+  if (looksLikeHttp(head)) {
+    const response = readHttpResponse(latin1Text(bytes.subarray(bom)));
+    if (typeof response === 'string') return fail(run, { exit: 2, kind: 'input-not-http', message: `${source} starts like an HTTP response, but ${response}` });
+    http = response;
+  }
+  const what = http ? `the body of the response (${source})` : source;
+  const bodyStart = http ? bom + http.bodyStart : 0;
+  const decoded = decodeUtf8(bytes.subarray(bodyStart));
   if ('invalidAt' in decoded) {
-    const byte = (bytes[decoded.invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    const at = bodyStart + decoded.invalidAt;
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return fail(run, {
       exit: 2,
       kind: 'input-not-utf8',
-      message: `${source} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, decoded.invalidAt)}): the API sends UTF-8, so this is not the body it sent${compressedHint(bytes)}`,
+      message: `${what} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, at)}): the API sends UTF-8, so this is not the body it sent${compressedHint(bytes)}`,
     });
   }
-
-  let http: HttpResponse | undefined;
-  let bodyText = decoded.text;
-  if (looksLikeHttp(decoded.text)) {
-    const response = readHttpResponse(decoded.text);
-    if (typeof response === 'string') return fail(run, { exit: 2, kind: 'input-not-http', message: `${source} starts like an HTTP response, but ${response}` });
-    http = response;
-    bodyText = response.body;
-  }
-  const what = http ? `the body of the response (${source})` : source;
+  const bodyText = decoded.text;
   if (bodyText.trim() === '') return fail(run, { exit: 2, kind: 'input-not-json', message: `${what} is empty: an error response has a JSON body` });
   let body: unknown;
   try {
@@ -386,7 +416,7 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
   } catch (error) {
     const contentType = http && header(http, 'content-type');
     const said = contentType && !isJsonMediaType(contentType) ? ` (its Content-Type is ${quote(contentType)})` : '';
-    return fail(run, { exit: 2, kind: 'input-not-json', message: `${what} is not JSON${said}: ${error instanceof Error ? error.message : String(error)}` });
+    return fail(run, { exit: 2, kind: 'input-not-json', message: `${what} is not JSON${said}${http ? chunkedHint(http, bodyText) : ''}: ${error instanceof Error ? error.message : String(error)}` });
   }
 
   const status = given ?? http?.status;
@@ -437,20 +467,34 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
     if (error instanceof SpecError) return { failure: { exit: 2, kind: 'spec-unreadable', message: error.message } };
     throw error;
   }
-  const all = [...operations(spec.source.data, spec.tree)];
+  // A declaration where nothing reads it: the spec does not say what its author meant.
+  const misplaced = [...misplacedDeclarations(spec.source.data, spec.tree)];
+  if (misplaced.length > 0) {
+    return { failure: { exit: 2, kind: 'declaration', message: `${printable(file)} has an ${DECLARATION} where it is not read; fix it first`, problems: misplaced.map((m) => ({ path: m.path.join('.'), message: m.message })), file } };
+  }
+  // Every place of an operation (a path item several paths share is at each of them).
+  const all = [...operations(spec.source.data, spec.tree, true)];
   const name = operationName;
-  const found = all.find((o) => name(o).toLowerCase() === wanted.trim().replace(/\s+/g, ' ').toLowerCase() || o.operation['operationId'] === wanted);
+  const found = all.find((o) => namedBy(o, wanted) || o.operation['operationId'] === wanted);
   if (!found) {
     const names = all.map(name);
     return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
   }
-  if (!(DECLARATION in found.operation)) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
-  const read = readDeclaration(spec.tree.get(found.operation, DECLARATION), (node, key) => spec.tree.get(node, key));
+  const read = operationDeclaration(found.operation, (node, key) => spec.tree.get(node, key));
+  if (!read) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
   const [problem] = read.problems;
-  if (problem || spec.tree.get(found.operation, DECLARATION) === undefined) {
-    return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem ? `${problem.path.join('.') || 'it'}: ${problem.message}` : 'its $ref does not resolve'}` } };
+  if (problem) {
+    return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem.path.length ? `${problem.path.join('.')}: ` : ''}${problem.message}` } };
   }
   return { allowed: declarationValue(read.declaration) };
+}
+
+/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
+function namedBy(operation: Pick<OperationAt, 'path'>, wanted: string): boolean {
+  const [section, key, method] = operation.path;
+  const words = wanted.trim().split(/\s+/);
+  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
+  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
 }
 
 // --- narrow -----------------------------------------------------------------------------------
@@ -462,10 +506,13 @@ async function narrow(run: Run & { readonly args: CliArgs }, file: string): Prom
   if (!specs) return fail(run, { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' });
   const result = await narrowSpec(file, out, specs);
   if (result.kind === 'declaration') {
-    if (!run.json) for (const p of result.problems) run.io.stderr(`payment-errors: ${printable(file)}: ${printable(p.path)}: ${printable(p.message)}\n`);
-    return fail(run, { exit: 1, kind: 'declaration', message: `${file} was not narrowed: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in its ${DECLARATION} (nothing was written)`, ...(run.json ? { suggestions: result.problems.map((p) => `${p.path}: ${p.message}`) } : {}) });
+    const n = result.problems.length;
+    return fail(run, { exit: 1, kind: 'declaration', message: `${file} was not narrowed: ${n} problem${n === 1 ? '' : 's'} with its ${DECLARATION} (nothing was written)`, problems: result.problems, file });
   }
-  if (result.kind !== 'narrowed') return fail(run, { exit: 2, kind: result.kind === 'unreadable' ? 'spec-unreadable' : 'cannot-narrow', message: `${result.message} (nothing was written)` });
+  if (result.kind !== 'narrowed') {
+    const kind = result.kind === 'unreadable' ? 'spec-unreadable' : result.kind === 'unverified' ? 'narrow-unverified' : 'cannot-narrow';
+    return fail(run, { exit: 2, kind, message: `${result.message} (nothing was written)` });
+  }
   if (out === undefined) {
     run.io.stdout(result.text);
     return 0;
@@ -495,6 +542,16 @@ function bodyHints(body: unknown, status: number | undefined): string[] {
   if (Array.isArray(own('errors'))) return ['the body is a list of errors under "errors": the contract\'s body is one object {"type", "code", "message"}'];
   if (own('title') !== undefined && own('status') !== undefined) return ['this looks like an RFC 9457 problem details body (title, status, detail): the contract\'s body is {"type", "code", "message"}'];
   return [];
+}
+
+/**
+ * A raw capture of a chunked response (nc, openssl s_client) still has the chunks' sizes in its
+ * body; curl -si joins them (and keeps the Transfer-Encoding header, so the header alone says
+ * nothing).
+ */
+function chunkedHint(http: HttpResponse, body: string): string {
+  const chunked = /(^|,)\s*chunked\s*$/i.test(header(http, 'transfer-encoding') ?? '') && /^[0-9A-Fa-f]{1,16}[ \t]*(?:;[^\r\n]*)?\r?\n/.test(body);
+  return chunked ? ' (its Transfer-Encoding is "chunked" and the body is still in chunks: capture the response with curl -si, which joins them)' : '';
 }
 
 /** A compressed body is the usual reason a response is not UTF-8. */
@@ -569,7 +626,9 @@ function done(run: Run, text: string, value?: unknown, exit = 0): number {
 function fail(run: Run, failure: Failure): number {
   const near = failure.suggestions?.length ? ` (did you mean ${failure.suggestions.join(', ')}?)` : '';
   const help = failure.help === undefined ? '' : `\nRun payment-errors help${failure.help ? ` ${failure.help}` : ''} for usage.`;
+  // Each problem at its place first, then what it means for the run.
+  for (const p of failure.problems ?? []) run.io.stderr(`payment-errors: ${failure.file === undefined ? '' : `${printable(failure.file)}: `}${printable(p.path)}: ${printable(p.message)}\n`);
   run.io.stderr(`payment-errors: ${printable(failure.message)}${near}${help}\n`);
-  if (run.json) run.io.stdout(jsonText({ error: { kind: failure.kind, message: failure.message, suggestions: failure.suggestions ?? [] } }));
+  if (run.json) run.io.stdout(jsonText({ error: { kind: failure.kind, message: failure.message, suggestions: failure.suggestions ?? [], ...(failure.problems ? { problems: failure.problems } : {}) } }));
   return failure.exit;
 }

@@ -1,18 +1,28 @@
 // What `payment-errors check` reads: an error body (JSON), or a whole HTTP response as
 // `curl -si` prints it (status line, headers, blank line, body), from which it takes the status
-// and the media type.
+// and the media type. The head is read from the input as Latin-1 (one character per byte: header
+// values may carry any byte), so that the body's place in the bytes is known and only the body
+// must be UTF-8.
+
+import { decodeUtf8 } from './cli-text.ts';
 
 /** A raw HTTP response, split. */
 export interface HttpResponse {
   readonly status: number;
-  /** Header names in lower case, values trimmed, in order. */
+  /** Header names in lower case, values trimmed (UTF-8 when their bytes are, else Latin-1), in order. */
   readonly headers: ReadonlyArray<readonly [string, string]>;
   readonly body: string;
+  /** Where the body starts in the input. */
+  readonly bodyStart: number;
 }
 
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? +(\d{3})(?: [^\r\n]*)?(?:\r?\n|$)/;
-/** At most this many responses in one input: interim (1xx) ones and a proxy's CONNECT answer come first. */
-const MAX_RESPONSES = 8;
+/**
+ * At most this many responses in one input: before the last come interim (1xx) ones, a proxy's
+ * CONNECT answer, the redirects `curl -L` follows (50 at most by default) and the 401 challenges
+ * of `--digest` and `--anyauth`.
+ */
+const MAX_RESPONSES = 64;
 
 /** True when the input starts like an HTTP response rather than a JSON body. */
 export function looksLikeHttp(text: string): boolean {
@@ -20,9 +30,11 @@ export function looksLikeHttp(text: string): boolean {
 }
 
 /**
- * The final response of a raw HTTP exchange as curl prints it, or what is wrong with it. Interim
- * responses (100 Continue, 103 Early Hints) and a proxy's `200 Connection established` before
- * the real response are skipped. Lines may end with CRLF or LF.
+ * The last response of a raw HTTP exchange as curl prints it, or what is wrong with it. Every
+ * response before it is skipped: interim ones (100 Continue, 103 Early Hints), a proxy's
+ * `200 Connection established`, and those curl printed only the head of because it went on
+ * (a redirect under `-L`, a 401 challenge under `--digest` or `--anyauth`): their head is followed
+ * by the next status line. Lines may end with CRLF or LF.
  */
 export function readHttpResponse(input: string): HttpResponse | string {
   let rest = input.replace(/^\s+/, '');
@@ -39,15 +51,22 @@ export function readHttpResponse(input: string): HttpResponse | string {
       if (field === '') continue;
       const colon = field.indexOf(':');
       if (colon <= 0) return `the header line ${JSON.stringify(field.slice(0, 40))} has no "name: value"`;
-      headers.push([field.slice(0, colon).trim().toLowerCase(), field.slice(colon + 1).trim()]);
+      headers.push([field.slice(0, colon).trim().toLowerCase(), headerValue(field.slice(colon + 1).trim())]);
     }
-    if (status <= 200 && /^HTTP\/\d/.test(body)) {
+    if (/^HTTP\/\d/.test(body)) {
       rest = body;
       continue;
     }
-    return { status, headers, body };
+    return { status, headers, body, bodyStart: input.length - body.length };
   }
   return `more than ${MAX_RESPONSES} responses in one input`;
+}
+
+/** A header value read as Latin-1: its text when its bytes are UTF-8, else the Latin-1 characters. */
+function headerValue(latin1: string): string {
+  if (!/[\u0080-\u00ff]/.test(latin1)) return latin1;
+  const decoded = decodeUtf8(Uint8Array.from(latin1, (c) => c.charCodeAt(0)));
+  return 'text' in decoded ? decoded.text : latin1;
 }
 
 /** The value of a header (the first of that name), or undefined. */

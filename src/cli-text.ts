@@ -76,6 +76,13 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   return { text: parts.join('') };
 }
 
+/** Bytes as Latin-1: one character per byte, whatever the bytes (for reading an HTTP head). */
+export function latin1Text(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return parts.join('');
+}
+
 /** Where a byte offset is, for a person: `line 3, byte 17` (1-based). */
 export function bytePlace(bytes: Uint8Array, offset: number): string {
   let line = 1;

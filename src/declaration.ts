@@ -4,7 +4,7 @@
 // is wrong is listed as problems, and the valid part is the declaration.
 import { contractVersion, errorTypes } from '../generated/error-catalog.ts';
 import { codesOf, entryOf, hasOpenCodes, isCodeOf, isErrorType, typesOf } from './lookup.ts';
-import { describe } from './read.ts';
+import { describe, isArray } from './read.ts';
 import { nearest } from './suggest.ts';
 import type { ErrorType } from './types.ts';
 
@@ -44,10 +44,11 @@ export interface ReadDeclaration {
 /** Past this many problems in one declaration, the rest are counted, not listed. */
 const MAX_PROBLEMS = 20;
 
-/** A member of a node: own data properties only, never a getter. */
+/** A member of a node. */
 export type Get = (node: unknown, key: string | number) => unknown;
 
-const ownValue: Get = (node, key) => {
+/** A member of a node that is an own data property; undefined for a getter, and never throws. */
+export const ownValue: Get = (node, key) => {
   if (typeof node !== 'object' || node === null) return undefined;
   try {
     const d = Object.getOwnPropertyDescriptor(node, key);
@@ -74,6 +75,9 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
   const keys = keysOf(value);
   if (keys === undefined) {
     problem([], () => `${DECLARATION} maps error types to \`all\` or to a list of their codes; this is ${kind(value)}`);
+  } else if (keys.length === 0) {
+    // Not "fails with nothing": any request may fail with an api_error. An empty map is a mistake.
+    problem([], () => `${DECLARATION} declares no error type, and any request may fail with an api_error at least: declare the types the operation may fail with, or leave ${DECLARATION} out`);
   }
   for (const key of keys ?? []) {
     if (!isErrorType(key)) {
@@ -88,14 +92,16 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
       declared.set(key, 'all');
       continue;
     }
-    if (!Array.isArray(codes)) {
-      problem([key], () => `${key} maps to \`all\` or to a list of its codes, not ${kind(codes)}`);
+    const length = isArray(codes) ? ownValue(codes, 'length') : undefined;
+    if (typeof length !== 'number') {
+      const ref = codes === undefined ? refOf(ownValue(value, key)) : undefined;
+      problem([key], () => (ref === undefined ? `${key} maps to \`all\` or to a list of its codes, not ${kind(codes)}` : `the $ref ${describe(ref)} of ${key} does not resolve`));
       continue;
     }
-    if (codes.length === 0) problem([key], () => `${key} lists no codes: leave the type out, or declare \`all\``);
+    if (length === 0) problem([key], () => `${key} lists no codes: leave the type out, or declare \`all\``);
     const valid: string[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < codes.length; i++) {
+    for (let i = 0; i < length; i++) {
       const code = get(codes, i);
       if (typeof code !== 'string') {
         problem([key, i], () => `a code is a string, not ${kind(code)}`);
@@ -117,6 +123,19 @@ export function readDeclaration(value: unknown, get: Get = ownValue): ReadDeclar
   // In the order of the contract, whatever the order of the declaration.
   const declaration = new Map(errorTypes.flatMap((t) => (declared.has(t) ? [[t, declared.get(t)!] as const] : [])));
   return { declaration, problems, deprecated };
+}
+
+/**
+ * An operation's declaration, read: undefined when it has none. A $ref to a declaration that is
+ * not there is its one problem.
+ */
+export function operationDeclaration(operation: object, get: Get = ownValue): ReadDeclaration | undefined {
+  if (!(DECLARATION in operation)) return undefined;
+  const value = get(operation, DECLARATION);
+  if (value !== undefined) return readDeclaration(value, get);
+  const ref = refOf(ownValue(operation, DECLARATION));
+  const message = ref === undefined ? `${DECLARATION} cannot be read` : `its $ref ${describe(ref)} does not resolve`;
+  return { declaration: new Map(), problems: [{ path: [], message }], deprecated: [] };
 }
 
 /** Whether an operation with this declaration may send (type, code). */
@@ -148,11 +167,17 @@ function unknownCode(type: ErrorType, code: string): string {
   return `${describe(code)} is not a code of ${type} in contract ${contractVersion}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
 }
 
+/** The target of a Reference Object as written ({ $ref: "..." }), or undefined. */
+function refOf(value: unknown): string | undefined {
+  const ref = ownValue(value, '$ref');
+  return typeof ref === 'string' ? ref : undefined;
+}
+
 /** The own keys of a plain object, or undefined for anything else. */
 function keysOf(value: unknown): string[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   try {
-    if (Array.isArray(value)) return undefined;
+    if (isArray(value)) return undefined;
     return Object.keys(value);
   } catch {
     return undefined;
@@ -160,7 +185,7 @@ function keysOf(value: unknown): string[] | undefined {
 }
 
 function kind(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'a map';
   return describe(value);
 }

@@ -3,8 +3,8 @@
 // neither runs any code of the value: each member is read as an own property descriptor. Both are
 // written as straight-line code over prebuilt tables (no code generated at run time, so they run
 // under a strict Content-Security-Policy): they are on every failed request's path.
-import { allowsCode, documentedEntry, documentedRulesOf, isWellFormedCode, rulesOf } from './lookup.ts';
-import { describe, hasNoOtherMembers, isData, notAString, UNREADABLE, valueOf, type Member } from './read.ts';
+import { allowsCode, documentedEntry, documentedRulesOf, isWellFormedCode, rulesOf, type TypeRules } from './lookup.ts';
+import { describe, isArray, isMember, notAnObject, notAString, otherMembers, planted, UNREADABLE, valueOf, type Member } from './read.ts';
 import type { CatalogEntry, DocumentedErrorBody, ErrorBody, UnknownCodeErrorBody } from './types.ts';
 
 /** What `parseErrorBody` made of a value. */
@@ -37,59 +37,68 @@ const arrayCheck = Array.isArray;
 
 /**
  * True when `value` is exactly a standardized error body: a known type, a code of that type, a
- * non-empty message, and no other members (the verdict of generated/error-body.schema.json).
- * Reads own data properties only, never runs a getter, and does bounded work on any value.
+ * non-empty message, and no other members (the verdict of generated/error-body.schema.json on the
+ * value's JSON). Reads own enumerable data properties only and never runs a getter. Its work: three
+ * property reads, and one listing of the value's keys (none when its first index key shows an
+ * array-like), which on an object with a million keys takes as long as Object.keys does.
  */
 export function isErrorBody(value: unknown): value is ErrorBody {
-  return conformingBody(value) !== undefined;
-}
-
-/**
- * isErrorBody's verdict, with the body it read: a fresh `{ type, code, message }` when `value`
- * conforms. Each member is read once, so a Proxy cannot answer one way for the verdict and another
- * for the copy.
- */
-export function conformingBody(value: unknown): ErrorBody | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null) return false;
   try {
-    if (arrayCheck(value)) return undefined;
-    const t = ownDescriptor(value, 'type');
-    // A getter is never read, let alone run: only a data property's descriptor gets past isData.
-    if (t === undefined || !isData(t)) return undefined;
-    const rules = rulesOf(t.value);
-    if (rules === undefined) return undefined;
-    const c = ownDescriptor(value, 'code');
-    if (c === undefined || !isData(c) || typeof c.value !== 'string' || !allowsCode(rules, c.value)) return undefined;
-    const m = ownDescriptor(value, 'message');
-    if (m === undefined || !isData(m) || typeof m.value !== 'string' || m.value.length === 0) return undefined;
-    if (!hasNoOtherMembers(value, (t.enumerable ? 1 : 0) + (c.enumerable ? 1 : 0) + (m.enumerable ? 1 : 0))) return undefined;
-    return { type: rules.type, code: c.value, message: m.value } as ErrorBody;
+    if (arrayCheck(value)) return false;
+    const exact = planted();
+    // Each member is read only when the ones before it are right: most invalid bodies cost one read.
+    const rules = typeOfMember(ownDescriptor(value, 'type'), exact);
+    if (rules === undefined || !isCodeMember(rules, ownDescriptor(value, 'code'), exact) || !isMessageMember(ownDescriptor(value, 'message'), exact)) return false;
+    // All three are own enumerable keys: any fourth is a member the contract does not allow.
+    return otherMembers(value, 3, 1)?.length === 0;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 /**
- * Reads a failed response's body for a client. Never throws. Members other than type, code and
- * message are ignored (the body returned has just those three). A documented pair is `known`; a
+ * The rules of the error type a `type` member names: undefined unless it is an own enumerable data
+ * property (a getter is never read, let alone run) whose value is an error type.
+ */
+export function typeOfMember(member: Member, planted: boolean): TypeRules | undefined {
+  return member !== undefined && isMember(member, planted) ? rulesOf(member.value) : undefined;
+}
+
+/** Whether a `code` member is an own enumerable data property holding a code of the type. */
+export function isCodeMember(rules: TypeRules, member: Member, planted: boolean): member is PropertyDescriptor & { value: string } {
+  return member !== undefined && isMember(member, planted) && typeof member.value === 'string' && allowsCode(rules, member.value);
+}
+
+/** Whether a `message` member is an own enumerable data property holding a string that is not empty. */
+export function isMessageMember(member: Member, planted: boolean): member is PropertyDescriptor & { value: string } {
+  return member !== undefined && isMember(member, planted) && typeof member.value === 'string' && member.value.length > 0;
+}
+
+/**
+ * Reads a failed response's body for a client. Never throws, never runs a getter, and never lists
+ * the value's keys: three property reads. Members other than type, code and message are ignored
+ * (the body returned has just those three). A documented pair is `known`; a
  * known type with any other well-formed code is `unknown-code`, not `invalid`.
  */
 export function parseErrorBody(value: unknown): ParsedErrorBody {
-  if (typeof value !== 'object' || value === null) return invalid(value === null ? 'the body is null, not an object' : `the body is ${describe(value)}, not an object`);
+  if (typeof value !== 'object' || value === null || isArray(value)) return invalid(notAnObject(value) as string);
+  // Read here rather than through readMembers: this is on every failed request's path, and a
+  // Members object per call is measurable.
+  const exact = planted();
   let t: Member, c: Member, m: Member;
   try {
-    if (arrayCheck(value)) return invalid('the body is an array, not an object');
     t = ownDescriptor(value, 'type');
     c = ownDescriptor(value, 'code');
     m = ownDescriptor(value, 'message');
   } catch {
     return invalid(UNREADABLE);
   }
-  const type = valueOf(t);
-  const code = valueOf(c);
-  const message = valueOf(m);
+  const type = valueOf(t, exact);
+  const code = valueOf(c, exact);
+  const message = valueOf(m, exact);
   if (typeof type !== 'string' || typeof code !== 'string' || typeof message !== 'string') {
-    return invalid(notAString('type', t) ?? notAString('code', c) ?? (notAString('message', m) as string));
+    return invalid(notAString('type', t, exact) ?? notAString('code', c, exact) ?? (notAString('message', m, exact) as string));
   }
   const rules = documentedRulesOf(type);
   if (rules === undefined) return invalid(`\`type\` ${describe(type)} is not an error type`);

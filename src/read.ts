@@ -1,6 +1,7 @@
-// Reads the members of an untrusted value without running any of its code: own data properties
-// only, never a getter, every access guarded (a Proxy, a getter that throws, a revoked object
-// yields a reason instead of an exception), and bounded work whatever the size of the value.
+// Reads the members of an untrusted value without running any of its code: own enumerable data
+// properties only (what JSON.stringify would write, and reading them runs no getter), every access
+// guarded (a Proxy, a getter that throws, a revoked object yields a reason instead of an
+// exception), and at most one listing of the value's keys, none when its first index key settles it.
 
 /** An own property as read: its descriptor, or undefined when there is none. */
 export type Member = PropertyDescriptor | undefined;
@@ -9,6 +10,8 @@ export interface Members {
   readonly type: Member;
   readonly code: Member;
   readonly message: Member;
+  /** How the descriptors are to be told apart (planted()), decided when they were read. */
+  readonly planted: boolean;
 }
 
 // Captured once: what a caller's code does to the globals later cannot change how values are read.
@@ -18,53 +21,100 @@ const ownKeys = Object.keys;
 const arrayCheck = Array.isArray;
 const apply = Reflect.apply;
 const stringValueOf = String.prototype.valueOf;
+/** %Object.prototype%: the prototype of every descriptor Object.getOwnPropertyDescriptor makes. */
+const OBJECT_PROTOTYPE: object = /* @__PURE__ */ Object.getPrototypeOf({});
 
 const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set(['type', 'code', 'message']);
 /** How much of a value a message quotes. */
 const QUOTE_LENGTH = 40;
-/** Index keys probed one by one before every key is listed (see otherMembers). */
+/** Index keys probed one by one before the keys are listed (see otherMembers). */
 const MAX_PROBES = 64;
 /** Integers beyond this many digits are described by their size, not their digits. */
 const LARGEST_QUOTED = /* @__PURE__ */ (() => 10n ** BigInt(QUOTE_LENGTH))();
+const NONE: readonly string[] = /* @__PURE__ */ Object.freeze([]);
+
+export const UNREADABLE = 'the body cannot be read (it threw when inspected)';
+
+/** Why a value is no object to read members from; undefined for an object. */
+export function notAnObject(value: unknown): string | undefined {
+  if (value === null) return 'the body is null, not an object';
+  if (typeof value !== 'object') return `the body is ${describe(value)}, not an object`;
+  return isArray(value) ? 'the body is an array, not an object' : undefined;
+}
 
 /** The members of a body, or why the value is not an object at all. */
 export function readMembers(value: unknown): Members | string {
-  if (value === null) return 'the body is null, not an object';
-  if (typeof value !== 'object') return `the body is ${describe(value)}, not an object`;
+  const problem = notAnObject(value);
+  if (problem !== undefined) return problem;
   try {
-    if (arrayCheck(value)) return 'the body is an array, not an object';
-    return { type: ownDescriptor(value, 'type'), code: ownDescriptor(value, 'code'), message: ownDescriptor(value, 'message') };
+    const exact = planted();
+    return { type: ownDescriptor(value, 'type'), code: ownDescriptor(value, 'code'), message: ownDescriptor(value, 'message'), planted: exact };
   } catch {
     return UNREADABLE;
   }
 }
 
-export const UNREADABLE = 'the body cannot be read (it threw when inspected)';
-
-/**
- * Whether a descriptor is a data property's. The descriptor is an object the engine made: a data
- * property's has its own `writable`, an accessor's has none (nor a `value`), so a getter is never
- * read, let alone run. (Checking `writable` rather than calling `Object.hasOwn` on `value` is a
- * load instead of a call: the validators do it three times per body.)
- */
-export function isData(member: PropertyDescriptor): boolean {
-  return member.writable !== undefined;
+/** A body as read for its violations: its three members and up to five others, each read once. */
+export interface ReadBody extends Members {
+  /** Own enumerable keys other than type, code and message (up to five); undefined when they cannot be listed. */
+  readonly others: readonly string[] | undefined;
 }
 
-/** The value of an own data property; undefined when the member is missing or a getter. */
-export function valueOf(member: Member): unknown {
-  return member !== undefined && isData(member) ? member.value : undefined;
+/** The members of a body and its other members (one listing of its keys at most), or why it is not an object. */
+export function readBody(value: unknown): ReadBody | string {
+  const members = readMembers(value);
+  if (typeof members === 'string') return members;
+  const { type, code, message, planted } = members;
+  return { type, code, message, planted, others: otherMembers(value as object, enumerableMembers(members), 5) };
 }
 
 /**
- * Own enumerable members other than type, code and message (the first `limit`), or undefined when
- * they cannot be read. Bounded for any array-like: index keys come first in every object's key
- * order, so they are probed one by one up to the limit, where Object.keys would first list every
- * index of a 10 MB Buffer or String. Only a value whose first index keys run out before the limit is
- * listed whole.
+ * Whether Object.prototype has a `writable` of its own, which only a program's own code can plant.
+ * It decides how isMember tells a data property's descriptor from an accessor's: each helper asks
+ * once per call, before it reads the value (a Proxy's traps, which run while it is read, can say
+ * anything of its properties anyway).
  */
-export function otherMembers(value: object, limit = 5): string[] | undefined {
+export function planted(): boolean {
+  return hasOwn(OBJECT_PROTOTYPE, 'writable');
+}
+
+/**
+ * Whether a descriptor is an own enumerable data property's: JSON.stringify writes it, and its value
+ * is read from the descriptor, so a getter is never read, let alone run. The descriptor is an object
+ * the engine made, whose prototype is Object.prototype: a data property's has its own `value` and
+ * `writable`, an accessor's has neither (`enumerable` is own in both). Loading `writable` says which,
+ * exactly, as long as Object.prototype has no `writable` (`planted` false), and costs far less than
+ * a call; where one is planted (with a `value` beside it, an accessor's descriptor would pass for a
+ * data property's holding that value), `Object.hasOwn` asks for an own `value` instead.
+ */
+export function isMember(member: PropertyDescriptor, planted: boolean): boolean {
+  return member.enumerable === true && (planted ? hasOwn(member, 'value') : member.writable !== undefined);
+}
+
+/** The value of an own enumerable data property; undefined when the member is missing, a getter or not enumerable. */
+export function valueOf(member: Member, planted: boolean): unknown {
+  return member !== undefined && isMember(member, planted) ? member.value : undefined;
+}
+
+/** How many of type, code and message are own enumerable keys of the value (getters included): how many of its listed keys are theirs. */
+export function enumerableMembers(members: Members): number {
+  return (members.type?.enumerable ? 1 : 0) + (members.code?.enumerable ? 1 : 0) + (members.message?.enumerable ? 1 : 0);
+}
+
+/**
+ * Own enumerable keys other than type, code and message (the first `limit`), or undefined when
+ * they cannot be read. `members` is how many of type, code and message are own enumerable keys
+ * (enumerableMembers). The keys are listed at most once, and not at all when the first index keys
+ * settle it: index keys come first in every object's key order, so an array-like (a 10 MB Buffer
+ * or String object) is probed key by key up to the limit, where Object.keys would first list
+ * every index. Any other value costs one listing: JavaScript has no way to learn that an object
+ * has a fourth key without it.
+ */
+export function otherMembers(value: object, members: number, limit: number): readonly string[] | undefined {
   try {
+    // Most values have no key "0": hasOwn answers that without making a descriptor, and one
+    // listing settles the rest.
+    if (!hasOwn(value, '0')) return othersListed(value, members, limit);
     // A String object's index keys are its characters: known from its length, without reading
     // one (which would first copy a 10 MB string made by concatenation into one piece).
     const characters = stringObjectLength(value);
@@ -72,32 +122,26 @@ export function otherMembers(value: object, limit = 5): string[] | undefined {
     const indexes: string[] = [];
     for (let i = 0; i < MAX_PROBES && indexes.length < limit; i++) {
       const key = String(i);
-      const d = ownDescriptor(value, key);
-      if (d === undefined) break;
-      if (d.enumerable) indexes.push(key);
+      if (!hasOwn(value, key)) break;
+      if (ownDescriptor(value, key)?.enumerable) indexes.push(key);
     }
-    if (indexes.length >= limit) return indexes;
-    const others: string[] = [];
-    for (const name of ownKeys(value)) {
-      if (MEMBERS.has(name)) continue;
-      others.push(name);
-      if (others.length >= limit) break;
-    }
-    return others;
+    return indexes.length >= limit ? indexes : othersListed(value, members, limit);
   } catch {
     return undefined;
   }
 }
 
-/**
- * Whether the value's own enumerable string keys are type, code and message only, `enumerable`
- * being how many of those three it has as enumerable own properties. Bounded for array-likes: a
- * first index key is an extra member, found without listing the others.
- */
-export function hasNoOtherMembers(value: object, enumerable: number): boolean {
-  // A String object's first character is such a key; its descriptor would copy the whole string.
-  if (hasOwn(value, '0') && ((stringObjectLength(value) ?? 0) > 0 || ownDescriptor(value, '0')?.enumerable)) return false;
-  return ownKeys(value).length === enumerable;
+/** otherMembers by one listing of the keys. */
+function othersListed(value: object, members: number, limit: number): readonly string[] {
+  const keys = ownKeys(value);
+  if (keys.length === members) return NONE;
+  const others: string[] = [];
+  for (const name of keys) {
+    if (MEMBERS.has(name)) continue;
+    others.push(name);
+    if (others.length >= limit) break;
+  }
+  return others;
 }
 
 /** The length of a String object (`new String(...)`), or undefined for any other value. */
@@ -127,14 +171,15 @@ export function describe(value: unknown): string {
 }
 
 /** Why a member holds no string, or undefined when it does. */
-export function notAString(name: string, member: Member): string | undefined {
+export function notAString(name: string, member: Member, planted: boolean): string | undefined {
   if (member === undefined) return `\`${name}\` is missing`;
-  if (!isData(member)) return `\`${name}\` is a getter, not a value`;
+  if (planted ? !hasOwn(member, 'value') : member.writable === undefined) return `\`${name}\` is a getter, not a value`;
+  if (!member.enumerable) return `\`${name}\` is not enumerable (JSON leaves it out)`;
   return typeof member.value === 'string' ? undefined : `\`${name}\` is ${describe(member.value)}, not a string`;
 }
 
 /** Array.isArray, which throws on a revoked proxy, made safe. */
-function isArray(value: unknown): boolean {
+export function isArray(value: unknown): boolean {
   try {
     return arrayCheck(value);
   } catch {

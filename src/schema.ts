@@ -2,9 +2,9 @@
 // oRPC, upfetch and others in place of a Zod or Valibot schema) and a Standard JSON Schema.
 // Verdicts are isErrorBody's; the issues are checkErrorResponse's violations (without "did you mean").
 import { errorBodyJsonSchema } from '../generated/error-body-schema.ts';
-import { violationsOf, type ContractViolation } from './check.ts';
-import { conformingBody } from './parse.ts';
-import { describe } from './read.ts';
+import { violationsOfRead, type ContractViolation } from './check.ts';
+import { isCodeMember, isMessageMember, typeOfMember } from './parse.ts';
+import { describe, enumerableMembers, otherMembers, readMembers } from './read.ts';
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from './standard-schema.ts';
 import type { ErrorBody } from './types.ts';
 
@@ -19,7 +19,7 @@ export interface ErrorBodySchema extends StandardSchemaV1<unknown, ErrorBody>, S
 }
 
 /** The JSON Schema targets errorBodySchema can give. */
-export const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07'] as const;
+export const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0'] as const;
 
 /** Where a violation points: the member it is about, or the body as a whole. A new array each time. */
 function pathOf(rule: ContractViolation['rule']): PropertyKey[] {
@@ -31,8 +31,10 @@ function pathOf(rule: ContractViolation['rule']): PropertyKey[] {
  * `errorBodySchema['~standard'].validate(value)` is `{ value }` (a fresh `{ type, code, message }`)
  * exactly when `isErrorBody(value)`, and otherwise `{ issues }`, each with a message and a path
  * (`['code']`, `['message']`, `[]` for the body). Synchronous, and it never throws or runs code of
- * the value. `jsonSchema.input/output({ target })` give generated/error-body.schema.json for
- * `draft-2020-12`, the same with `definitions` for `draft-07`, and throw for other targets.
+ * the value; it reads each member once and lists the value's keys at most once (see isErrorBody).
+ * `jsonSchema.input/output({ target })` give generated/error-body.schema.json for
+ * `draft-2020-12`, the same with `definitions` for `draft-07`, the same as one self-contained
+ * OpenAPI 3.0 Schema Object for `openapi-3.0`, and throw for other targets.
  */
 export const errorBodySchema: ErrorBodySchema = {
   '~standard': {
@@ -44,11 +46,21 @@ export const errorBodySchema: ErrorBodySchema = {
 };
 
 function validate(value: unknown): StandardSchemaV1.Result<ErrorBody> {
-  const body = conformingBody(value);
-  if (body !== undefined) return { value: body };
-  const issues = violationsOf(undefined, value, false).map((v) => ({ message: v.message, path: pathOf(v.rule) }));
-  // A Proxy may answer the second read otherwise than the first: the verdict stays the first one's.
-  return { issues: issues.length > 0 ? issues : [{ message: 'the body does not conform to the error contract', path: [] }] };
+  // One read of each member and at most one listing of the keys give both the verdict (by
+  // isErrorBody's tests) and the issues, so a Proxy cannot answer one way for the one and another
+  // way for the other.
+  const members = readMembers(value);
+  if (typeof members === 'string') return failure({ rule: 'body', message: members });
+  const { type, code, message, planted } = members;
+  const rules = typeOfMember(type, planted);
+  const conforming = rules !== undefined && isCodeMember(rules, code, planted) && isMessageMember(message, planted);
+  const others = otherMembers(value as object, conforming ? 3 : enumerableMembers(members), 5);
+  if (conforming && others?.length === 0) return { value: { type: rules.type, code: code.value, message: message.value } as ErrorBody };
+  return failure(...violationsOfRead(undefined, { type, code, message, planted, others }, false));
+}
+
+function failure(...violations: ContractViolation[]): StandardSchemaV1.FailureResult {
+  return { issues: violations.map((v) => ({ message: v.message, path: pathOf(v.rule) })) };
 }
 
 function jsonSchema(options: StandardJSONSchemaV1.Options): Record<string, unknown> {
@@ -57,7 +69,8 @@ function jsonSchema(options: StandardJSONSchemaV1.Options): Record<string, unkno
   const schema = JSON.parse(JSON.stringify(errorBodyJsonSchema)) as Record<string, unknown>;
   if (target === 'draft-2020-12') return schema;
   if (target === 'draft-07') return toDraft07(schema);
-  throw new Error(`errorBodySchema has no JSON Schema for the target ${describe(target)}; it has ${JSON_SCHEMA_TARGETS.join(' and ')}`);
+  if (target === 'openapi-3.0') return toOpenApi30(schema);
+  throw new Error(`errorBodySchema has no JSON Schema for the target ${describe(target)}; it has ${JSON_SCHEMA_TARGETS.join(', ')}`);
 }
 
 /**
@@ -75,4 +88,28 @@ function toDraft07(schema: Record<string, unknown>): Record<string, unknown> {
     );
   };
   return { ...(rewrite(rest) as object), $schema: 'http://json-schema.org/draft-07/schema#', definitions: rewrite($defs) };
+}
+
+/**
+ * The 2020-12 schema as one OpenAPI 3.0 Schema Object, to put under `components.schemas`: no
+ * `$schema`, `$id`, `$comment` or `$defs` (3.0 has none of them), each `$ref` replaced by what it
+ * refers to (a description beside it kept, which 3.0 would ignore beside a `$ref`), and `const`
+ * written as a one-value `enum`. Every other keyword it uses means the same in 3.0.
+ */
+function toOpenApi30(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _schema, $id: _id, $comment: _comment, $defs, ...rest } = schema;
+  const defs = ($defs ?? {}) as Record<string, Record<string, unknown>>;
+  const translate = (node: Record<string, unknown>): Record<string, unknown> => {
+    const { $ref, const: value, ...members } = node;
+    const out: Record<string, unknown> = typeof $ref === 'string' ? translate(defs[$ref.replace(/^#\/\$defs\//, '')] ?? {}) : {};
+    for (const [key, member] of Object.entries(members)) {
+      if (key === 'properties') out[key] = Object.fromEntries(Object.entries(member as object).map(([name, sub]) => [name, translate(sub)]));
+      else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') out[key] = (member as Record<string, unknown>[]).map(translate);
+      else if ((key === 'items' || key === 'not' || key === 'additionalProperties') && typeof member === 'object' && member !== null) out[key] = translate(member as Record<string, unknown>);
+      else out[key] = member;
+    }
+    if (value !== undefined) out['enum'] = [value];
+    return out;
+  };
+  return translate(rest);
 }

@@ -59,15 +59,27 @@ export type CatalogEntryOf<T extends ErrorType, C extends string> = Extract<(typ
 /** An error body whose type this version knows but whose code it does not (a newer server may add codes). */
 export type UnknownCodeErrorBody = { [T in ErrorType]: { type: T; code: string; message: string } }[ErrorType];
 
+/** Whether a string type is made of literals only (`'a' | 'b'`), rather than `string`, a template (`${string}_error`) or a branded string. */
+type IsLiteral<S> = {} extends Record<S & string, never> ? false : true;
+
+/** The string literals of `S` that are not among `Known` (never when there are none, or `S` holds no literal). */
+type Mistyped<S, Known> = S extends string ? (IsLiteral<S> extends true ? (S extends Known ? never : S) : never) : never;
+
 /**
- * An argument that names a type or a code, checked where the compiler can: a string literal must
- * be one of `Known` (a typo does not compile), while a value typed `string` or `unknown` (from
- * JSON, from a user) passes as it is and is checked at run time.
+ * An argument that names a type or a code, checked where the compiler can: a string literal must be
+ * one of `Known` (a typo does not compile), while any other value (typed `string`, a template
+ * literal type, a branded string, a type parameter, `unknown`) passes as it is and is checked at
+ * run time. `S` is inferred from the argument only when it is a literal (through the template
+ * below, into which nothing else infers): otherwise it is `never`, and the argument is `unknown`,
+ * which is how a generic `T extends string` gets through a signature that checks literals.
  */
-export type Checked<S, Known extends string> = S extends string ? (string extends S ? S : Known) : S;
+export type Checked<S, Known extends string> = [S] extends [never] ? unknown : [Mistyped<S, Known>] extends [never] ? `${S & string}` : Known;
+
+/** The codes a code literal is held to: those of `T` when it is a literal type whose codes the reference lists; any otherwise. */
+type CodesToCheck<T> = [T] extends [never] ? string : [T] extends [ErrorTypeWithKnownCodes] ? ErrorCodeOf<T> : string;
 
 /** The code argument for a type argument `T`: a literal must be a code of `T` when `T` is a literal type whose codes the reference lists. */
-export type CheckedCode<T, C> = C extends string ? (string extends C ? C : T extends ErrorTypeWithKnownCodes ? ErrorCodeOf<T> : C) : C;
+export type CheckedCode<T, C> = Checked<C, CodesToCheck<T>>;
 
 /**
  * The message argument of createErrorBody and errorResponse: optional where the catalog has the

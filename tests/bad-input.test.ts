@@ -2,17 +2,20 @@
 // that names the file and the problem, and leaves generated/ exactly as it was. A build stopped
 // half-way leaves nothing half-written, and two builds at once in one tree take turns. Every case
 // works on a copy of the project.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { appendFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../scripts/build.js';
 import { findStaleFiles } from '../scripts/check.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { startedAt, withLock } from '../scripts/lib/lock.js';
 import { SourceError, readSourceText } from '../scripts/lib/source-text.js';
-import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
+import { recoverWrites } from '../scripts/lib/write-files.js';
+import { copyProject, runInOneProcess, type ProjectCopy } from './helpers/project-copy.js';
 
 const SPEC = 'openapi/openapi.yaml';
 const PAYMENT = 'openapi/components/schemas/PaymentError.yaml';
@@ -186,6 +189,19 @@ describe.each([
     want: [/catalog\/error-codes\.yaml:\d+:12 error source\/yaml-aliases: YAML aliases \(the first is here\) expand beyond the limit of 100/],
   },
   {
+    name: 'a component file over the size limit of a source (1 MiB)',
+    breakIt: (c: ProjectCopy) => c.write('openapi/components/schemas/ErrorMessage.yaml', `type: string\ndescription: ${'a'.repeat(1 << 20)}\n`),
+    want: [/openapi\/components\/schemas\/\w+\.yaml:\d+:\d+ error source\/too-large: \$ref \.\/ErrorMessage\.yaml \(openapi\/components\/schemas\/ErrorMessage\.yaml\) has \d+ bytes, more than the limit of 1048576 bytes \(1 MiB\)/],
+  },
+  {
+    name: 'a folder in place of the catalog',
+    breakIt: async (c: ProjectCopy) => {
+      await rm(path.join(c.root, CATALOG));
+      await mkdir(path.join(c.root, CATALOG));
+    },
+    want: [/^ {2}catalog\/error-codes\.yaml:1:1 error source\/not-a-file: error-codes\.yaml is a folder, not a file; a source must be a regular file$/m],
+  },
+  {
     name: 'an enum value without a description',
     breakIt: (c: ProjectCopy) => c.replace(PAYMENT, '      not_found_id: Not Found ID\n', ''),
     want: [/PaymentError\.yaml:\d+:\d+ error spectral\/enum-values-described: Enum value "not_found_id" has no description/],
@@ -211,6 +227,30 @@ describe('YAML aliases', () => {
       (e: unknown) => (e instanceof SourceError && e.problem.rule === 'yaml-aliases' ? 'refused' : e),
     );
     expect(result).toBe(want);
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  // Where the first one is, as line:col, and the byte named: the start of the sequence that fails.
+  test.each([
+    { name: 'a Latin-1 letter', bytes: [0x61, 0x0a, 0x62, 0xe9, 0x63], want: '2:2 byte 0xE9' },
+    { name: 'a continuation byte alone', bytes: [0x61, 0x80], want: '1:2 byte 0x80' },
+    { name: 'an overlong form', bytes: [0x0a, 0x0a, 0xc0, 0xaf], want: '3:1 byte 0xC0' },
+    { name: 'a surrogate', bytes: [0xe2, 0x82, 0xac, 0xed, 0xa0, 0x80], want: '1:2 byte 0xED' },
+    { name: 'a sequence cut short by the next character', bytes: [0xf0, 0x9f, 0x98, 0x61], want: '1:1 byte 0xF0' },
+    { name: 'a sequence cut short by the end of the file', bytes: [0x61, 0x62, 0xe2, 0x80], want: '1:3 byte 0xE2' },
+    { name: 'past U+10FFFF', bytes: [0xf4, 0x90, 0x80, 0x80], want: '1:1 byte 0xF4' },
+  ])('$name', async ({ bytes, want }) => {
+    copy = await copyProject();
+    const file = path.join(copy.root, 'openapi/bytes.yaml');
+    await writeFile(file, Uint8Array.from(bytes));
+    const error = await readSourceText(copy.root, file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    const { line, col, message } = (error as SourceError).problem;
+    expect(`${line}:${col} ${message}`).toBe(`${want} is not UTF-8; save the file as UTF-8`);
   });
 });
 
@@ -240,23 +280,84 @@ describe('the command line', () => {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   const commands = Object.entries<string>(manifest.scripts).flatMap(([name, command]) => {
     const script = /^node scripts\/([\w-]+)\.js$/.exec(command)?.[1];
-    return script && script !== 'compile' ? [{ name, script }] : [];
+    return script && script !== 'compile' ? [{ name, script, args: script === 'release' ? ['minor'] : [] }] : [];
   });
 
-  // Before the limit, the build ran 100 s and grew to 2.4 GB, then failed with a RangeError.
-  test.concurrent.each(commands)('npm run $name refuses a YAML alias bomb in openapi/ at once, in bounded memory', async ({ script }) => {
-    const bombed = await copyProject();
+  // Hostile files and folders, each given to commands run as they run from the command line, but
+  // one after another in one process (helpers/run-in-one-process.js: no node start and no tool
+  // loading per command), whose memory and time a watchdog bounds. The alias bomb goes through
+  // every command: each reads openapi/ through the one guarded reader (lib/source-text.js), and
+  // this shows it for each; the other cases go through the command named.
+  // Before the guards: the alias bomb ran the build 100 s to 2.4 GB and a RangeError; a $ref to
+  // /dev/zero grew it to 12 GB in 60 s; a named pipe hung it for ever; the others ended in stack traces.
+  const hostile: Array<{ name: string; breakIt: (c: ProjectCopy) => Promise<unknown>; commands: Array<{ name: string; script: string; args: string[] }>; want: RegExp }> = [
+    {
+      name: 'a YAML alias bomb in openapi/',
+      breakIt: async (c) => c.write(PAYMENT, (await c.read(PAYMENT)) + ALIAS_BOMB),
+      commands,
+      want: /openapi\/components\/schemas\/PaymentError\.yaml:\d+:12 error source\/yaml-aliases: YAML aliases \(the first is here\) expand beyond the limit of 100/,
+    },
+    {
+      name: 'a $ref to /dev/zero',
+      breakIt: (c) => c.write('openapi/components/schemas/ErrorMessage.yaml', '$ref: /dev/zero\n'),
+      commands: [{ name: 'build', script: 'build', args: [] }],
+      want: /^ {2}openapi\/components\/schemas\/ErrorMessage\.yaml:1:7 error source\/not-a-file: \$ref \/dev\/zero is a character device, not a file; a source must be a regular file$/m,
+    },
+    {
+      name: 'a named pipe (FIFO) in place of a component file',
+      breakIt: async (c) => {
+        await rm(path.join(c.root, 'openapi/components/schemas/ErrorMessage.yaml'));
+        execFileSync('mkfifo', [path.join(c.root, 'openapi/components/schemas/ErrorMessage.yaml')]);
+      },
+      commands: [{ name: 'build', script: 'build', args: [] }],
+      want: /openapi\/components\/schemas\/\w+\.yaml:\d+:\d+ error source\/not-a-file: \$ref \.\/ErrorMessage\.yaml \(openapi\/components\/schemas\/ErrorMessage\.yaml\) is a named pipe \(FIFO\), not a file/,
+    },
+    {
+      name: 'a YAML tag whose value is no JSON (!!binary) in a component file',
+      breakIt: (c) => c.write('openapi/components/schemas/ErrorMessage.yaml', '--- !!binary aGVsbG8=\n'),
+      commands: [{ name: 'lint:redocly', script: 'lint-redocly', args: [] }],
+      want: /openapi\/components\/schemas\/ErrorMessage\.yaml:1:\d+ error source\/yaml-tag: YAML tag !!binary makes a value that is not JSON/,
+    },
+    {
+      name: 'no catalog/error-codes.yaml',
+      breakIt: (c) => rm(path.join(c.root, CATALOG)),
+      commands: [{ name: 'build', script: 'build', args: [] }],
+      want: /^ {2}catalog\/error-codes\.yaml:1:1 error source\/missing: error-codes\.yaml is missing$/m,
+    },
+    {
+      name: 'a merge conflict left in released/contract.json',
+      breakIt: (c) => c.replace('released/contract.json', '  "types": [\n', '<<<<<<< HEAD\n  "types": [\n'),
+      commands: [{ name: 'compat', script: 'compat', args: [] }],
+      want: /^released\/contract\.json:3:1 error source\/json: a merge conflict marker \(<<<<<<<\) is left in the file: resolve the conflict first$/m,
+    },
+  ];
+
+  test('every command refuses hostile files at once, in bounded memory, naming the file and the place, without a stack trace', async () => {
+    const copies = await Promise.all(hostile.map(() => copyProject()));
+    const notAProject = await mkdtemp(path.join(tmpdir(), 'not-a-project-'));
     try {
-      await bombed.write(PAYMENT, (await bombed.read(PAYMENT)) + ALIAS_BOMB);
-      const before = await bombed.fingerprint();
-      // The build needs far less heap than this; the expansion, far more.
-      const result = await bombed.run(script, script === 'release' ? ['minor'] : [], { node: ['--max-old-space-size=256'] });
-      expect(result.stderr).toMatch(/openapi\/components\/schemas\/PaymentError\.yaml:\d+:12 error source\/yaml-aliases: YAML aliases \(the first is here\) expand beyond the limit of 100/);
-      expect(result.stderr, 'no stack trace').not.toMatch(/^\s+at /m);
-      expect(result.code).toBe(1);
-      expect(await bombed.fingerprint()).toEqual(before);
+      await Promise.all(hostile.map((h, i) => h.breakIt(copies[i]!)));
+      const before = await Promise.all(copies.map((c) => c.fingerprint()));
+      const runs = hostile.flatMap((h, i) => h.commands.map(({ script, args }) => ({ script, args, root: copies[i]!.root })));
+      // And --root naming no folder, or a folder that is no project: named, and nothing made there.
+      const roots = [
+        { root: path.join(notAProject, 'missing'), want: /^.*missing: no such folder; --root names the folder of a project \(the one with package\.json and openapi\/\)$/m },
+        { root: notAProject, want: /^.*not-a-project-\w+ is not the folder of a project: it has no package\.json and no openapi\/$/m },
+      ];
+      // The build needs far less heap than this; the expansion of the bomb, far more.
+      const results = await runInOneProcess([...runs, ...roots.map(({ root }) => ({ script: 'lint-redocly', root }))], { node: ['--max-old-space-size=256'], maxRssMb: 1024 });
+      const wants = [...hostile.flatMap((h) => h.commands.map(({ name }) => ({ what: `${h.name}: npm run ${name}`, want: h.want }))), ...roots.map(({ root, want }) => ({ what: `--root ${root}`, want }))];
+      wants.forEach(({ what, want }, i) => {
+        const result = results[i]!;
+        expect(result.stderr, what).toMatch(want);
+        expect(result.stderr, `${what}: no stack trace`).not.toMatch(/^\s+at /m);
+        expect(result.exitCode, what).toBe(1);
+      });
+      expect(await Promise.all(copies.map((c) => c.fingerprint())), 'generated/ untouched').toEqual(before);
+      expect(await Promise.all(copies.map(leftInWork))).toEqual(copies.map(() => []));
+      expect(await readdir(notAProject)).toEqual([]);
     } finally {
-      await bombed.remove();
+      await Promise.all([...copies.map((c) => c.remove()), rm(notAProject, { recursive: true, force: true })]);
     }
   });
 });
@@ -277,6 +378,46 @@ describe('a stopped build', () => {
     expect(next.stderr).toMatch(/^recovered: process \d+ was stopped before it wrote what it had staged; removed that$/m);
     expect(next.code).toBe(0);
     expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  test('stopped at any write of the swap of dist/src and dist/generated: never an old folder beside a new one, and the next command completes it', async () => {
+    copy = await copyProject();
+    const old = { 'dist/src': { 'index.js': 'old index', 'cli.js': 'old cli' }, 'dist/generated': { 'error-catalog.js': 'old catalog' } };
+    const fresh = { 'dist/src': { 'index.js': 'new index', 'cli.js': 'new cli' }, 'dist/generated': { 'error-catalog.js': 'new catalog' } };
+    const plan = path.join(tmpdir(), `swap-plan-${process.pid}.json`);
+    await writeFile(plan, JSON.stringify(fresh));
+    const stateOf = async (folder: keyof typeof old) => {
+      const names = await readdir(path.join(copy!.root, folder)).catch(() => undefined);
+      if (!names) return 'missing';
+      const files = Object.fromEntries(await Promise.all(names.sort().map(async (n) => [n, await copy!.read(`${folder}/${n}`)] as const)));
+      const same = (want: Record<string, string>) => JSON.stringify(files) === JSON.stringify(Object.fromEntries(Object.entries(want).sort()));
+      return same(old[folder]) ? 'old' : same(fresh[folder]) ? 'new' : 'mixed';
+    };
+    const states = async () => [await stateOf('dist/src'), await stateOf('dist/generated')];
+    const seen = new Set<string>();
+    try {
+      for (let at = 1; ; at++) {
+        await rm(path.join(copy.root, 'dist'), { recursive: true, force: true });
+        for (const [folder, files] of Object.entries(old)) {
+          await mkdir(path.join(copy.root, folder), { recursive: true });
+          for (const [name, content] of Object.entries(files)) await copy.write(`${folder}/${name}`, content);
+        }
+        const stopped = await copy.run(path.join(REPO_ROOT, 'tests/helpers/write-plan.js'), [plan], { killAtWrite: { at } });
+        if (stopped.code === 0) break;
+        expect(stopped.signal, `stopped at write ${at}`).toBe('SIGKILL');
+        // Loud (a folder missing) is allowed until the next command; silently mixed is not.
+        const now = await states();
+        expect(now.includes('old') && now.includes('new'), `stopped at write ${at}: dist/src, dist/generated are ${now.join(', ')}`).toBe(false);
+        expect(now, `stopped at write ${at}`).not.toContain('mixed');
+        await recoverWrites(copy.root);
+        const recovered = (await states()).join(', ');
+        expect(['old, old', 'new, new'], `stopped at write ${at}, then recovered`).toContain(recovered);
+        seen.add(recovered);
+      }
+    } finally {
+      await rm(plan, { force: true });
+    }
+    expect([...seen].sort()).toEqual(['new, new', 'old, old']);
   });
 
   test('stopped while rendering the docs, it leaves nothing behind once the next command ran', async () => {
@@ -315,6 +456,37 @@ describe('two builds at once in one tree', () => {
     const result = await copy.run('lint-redocly');
     expect(result.stderr).toContain(`removing the lock of process ${pid}, which is no longer running`);
     expect(result.code).toBe(0);
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+});
+
+describe('a lock whose pid runs again', () => {
+  // Pids are reused: a CI container with a kept workspace repeats the pids of the last run. The
+  // lock says when its holder started too; before it did, these waited for ever.
+  test.runIf(existsSync('/proc/self/stat'))('a lock of a process that started at another time is removed, saying so', async () => {
+    copy = await copyProject();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      await mkdir(path.join(copy.root, '.pipeline/lock'), { recursive: true });
+      await writeFile(path.join(copy.root, '.pipeline/lock', String(other.pid)), JSON.stringify({ pid: other.pid, started: `${startedAt(other.pid!)}0` }));
+      const result = await copy.run('lint-redocly');
+      expect(result.stderr).toContain(`removing the lock of process ${other.pid}, which is no longer running (pid ${other.pid} is another process now: it started at another time)`);
+      expect(result.code).toBe(0);
+      expect(await leftInWork(copy)).toEqual([]);
+    } finally {
+      other.kill();
+    }
+  });
+
+  test("a lock that names this process's own pid is removed: it holds no lock yet", async () => {
+    copy = await copyProject();
+    await mkdir(path.join(copy.root, '.pipeline/lock'), { recursive: true });
+    await writeFile(path.join(copy.root, '.pipeline/lock', String(process.pid)), '');
+    const said: string[] = [];
+    const ran = withLock(copy.root, async () => 'ran', (line) => said.push(line));
+    const stuck = sleep(10_000).then(() => `still waiting after 10 s: ${said.join('; ')}`);
+    expect(await Promise.race([ran, stuck])).toBe('ran');
+    expect(said).toEqual([`removing the lock of process ${process.pid}, which is no longer running (pid ${process.pid} is this process's own now)`]);
     expect(await leftInWork(copy)).toEqual([]);
   });
 });

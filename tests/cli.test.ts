@@ -120,7 +120,16 @@ describe('explain', () => {
       message: null,
       howToFix: null,
       deprecated: null,
+      documentedIn: [],
     });
+  });
+
+  test('a code of an open type that is a documented code of another type says so', async () => {
+    const { code, stdout, stderr } = await cli(['explain', 'expired_card', '--type', 'api_error']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain('not documented: the reference lists no codes for api_error');
+    expect(stdout).toContain('  note:        expired_card is also a documented code of payment_error: payment-errors explain payment_error.expired_card\n');
+    expect(JSON.parse((await cli(['explain', 'expired_card', '--type', 'api_error', '--json'])).stdout)).toMatchObject({ type: 'api_error', message: null, documentedIn: ['payment_error'] });
   });
 
   test('a deprecated code says so, with its replacement', async () => {
@@ -162,6 +171,11 @@ describe.each<[string, { args: string[]; input?: string | Uint8Array; exit: numb
     { args: ['explain', 'expired_card', '--type', 'account_error'], exit: 1, kind: 'code-of-other-type', stderr: '"expired_card" is not a code of account_error: it is a code of payment_error (did you mean payment_error.expired_card?)', suggestions: ['payment_error.expired_card'] },
   ],
   ['a malformed code of an open type', { args: ['explain', 'db down', '--type', 'api_error'], exit: 1, kind: 'unknown-code', stderr: '"db down" is not a well-formed code: api_error codes have the form ^[A-Za-z0-9_]{1,64}$' }],
+  ['a mistyped type suggests the type', { args: ['explain', 'paymet_error'], exit: 1, kind: 'unknown-type', stderr: 'unknown code or error type "paymet_error" (did you mean payment_error?)', suggestions: ['payment_error'] }],
+  [
+    'a mistyped type in the anchor form suggests the pair',
+    { args: ['explain', 'paymnt_error.expired_card'], exit: 1, kind: 'unknown-type', stderr: 'unknown error type "paymnt_error" in "paymnt_error.expired_card" (did you mean payment_error.expired_card?)', suggestions: ['payment_error.expired_card'] },
+  ],
   ['an unknown --type suggests the nearest', { args: ['list', '--type', 'paymant_error'], exit: 2, kind: 'unknown-type', stderr: 'unknown error type "paymant_error" (did you mean payment_error?)\nRun payment-errors help list for usage.', suggestions: ['payment_error'] }],
   ['an unknown command suggests the nearest', { args: ['lsit'], exit: 2, kind: 'unknown-command', stderr: 'unknown command "lsit" (did you mean list?)\nRun payment-errors help for usage.', suggestions: ['list'] }],
   ['help for an unknown command', { args: ['help', 'chekc'], exit: 2, kind: 'unknown-command', stderr: 'unknown command "chekc" (did you mean check?)\nRun payment-errors help for usage.', suggestions: ['check'] }],
@@ -169,12 +183,27 @@ describe.each<[string, { args: string[]; input?: string | Uint8Array; exit: numb
   ['an option the command does not take', { args: ['check', '--type', 'payment_error', '-'], exit: 2, kind: 'usage', stderr: 'check takes no --type: the body says its type\nRun payment-errors help check for usage.' }],
   ['a missing operand', { args: ['explain'], exit: 2, kind: 'usage', stderr: 'explain takes one code or type\nRun payment-errors help explain for usage.' }],
   ['a status that is no HTTP status', { args: ['check', '--status', 'abc', '-'], exit: 2, kind: 'usage', stderr: '--status must be an HTTP status code, not "abc"\nRun payment-errors help check for usage.' }],
+  // Number() reads each of these as 400.
+  ...['0x190', '4e2', '400.0', ' 400', '0400'].map((status): [string, { args: string[]; exit: number; kind: string; stderr: string }] => [
+    `a status of three decimal digits only: ${JSON.stringify(status)}`,
+    { args: ['check', '--status', status, '-'], exit: 2, kind: 'usage', stderr: `--status must be an HTTP status code, not ${JSON.stringify(status)}\nRun payment-errors help check for usage.` },
+  ]),
   ['an unreadable file', { args: ['check', 'missing.json'], exit: 2, kind: 'input-unreadable', stderr: 'cannot read missing.json: no such file' }],
   ['input that is not JSON', { args: ['check', '-'], input: '<html>502 Bad Gateway</html>', exit: 2, kind: 'input-not-json', stderr: 'standard input is not JSON: Unexpected token \'<\'' }],
   ['empty input', { args: ['check', '-'], input: '', exit: 2, kind: 'input-not-json', stderr: 'standard input is empty: an error response has a JSON body' }],
   [
     'a response whose body is an HTML page',
     { args: ['check', '-'], input: http('HTTP/1.1 502 Bad Gateway\ncontent-type: text/html', '<p>502</p>'), exit: 2, kind: 'input-not-json', stderr: 'the body of the response (standard input) is not JSON (its Content-Type is "text/html"): Unexpected token \'<\'' },
+  ],
+  [
+    'a raw capture of a chunked response',
+    {
+      args: ['check', '-'],
+      input: http('HTTP/1.1 400 Bad Request\ncontent-type: application/json\ntransfer-encoding: chunked', `46\r\n${expiredCard}\r\n0\r\n\r\n`),
+      exit: 2,
+      kind: 'input-not-json',
+      stderr: 'the body of the response (standard input) is not JSON (its Transfer-Encoding is "chunked" and the body is still in chunks: capture the response with curl -si, which joins them): ',
+    },
   ],
   ['a broken status line', { args: ['check', '-'], input: 'HTTP/1.1 four hundred\r\n\r\n{}', exit: 2, kind: 'input-not-http', stderr: 'standard input starts like an HTTP response, but the status line is not of the form "HTTP/1.1 400 Bad Request"' }],
 ])('%s', (_, { args, input, exit, kind, stderr, suggestions = [] }) => {
@@ -239,10 +268,44 @@ describe('check', () => {
       ['HTTP/2 and LF line ends', `HTTP/2 400 \ncontent-type: application/json\n\n${expiredCard}`],
       ['after 100 Continue', http('HTTP/1.1 100 Continue', http('HTTP/1.1 400 Bad Request\nContent-Type: application/json', expiredCard))],
       ['through a proxy', http('HTTP/1.1 200 Connection established', http('HTTP/2 400\nContent-Type: application/problem+json', expiredCard))],
+      // curl prints the head of each response it went past, then the next status line.
+      ['curl -siL: after a redirect', http('HTTP/1.1 301 Moved Permanently\nLocation: https://api.example.invalid/v2/payments\ncontent-length: 0', http('HTTP/2 400\ncontent-type: application/json', expiredCard))],
+      [
+        'curl -si --digest: after the 401 challenge',
+        http('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Digest realm="api", nonce="abc", qop="auth"\ncontent-length: 0', http('HTTP/1.1 400 Bad Request\nContent-Type: application/json', expiredCard)),
+      ],
+      [
+        'curl -si --anyauth: after the 401 with its challenges',
+        http('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="api"\nWWW-Authenticate: Digest realm="api", nonce="abc"', http('HTTP/1.1 400 Bad Request\nContent-Type: application/json', expiredCard)),
+      ],
+      [
+        'curl -siL through a proxy, after two redirects',
+        http('HTTP/1.1 200 Connection established', http('HTTP/1.1 302 Found\nLocation: /a', http('HTTP/1.1 307 Temporary Redirect\nLocation: /b', http('HTTP/1.1 400 Bad Request\nContent-Type: application/json', expiredCard)))),
+      ],
+      ['chunked, as curl prints it (the chunks joined)', http('HTTP/1.1 400 Bad Request\nContent-Type: application/json\nTransfer-Encoding: chunked', expiredCard)],
     ])('%s: conforms, with its status checked', async (_, input) => {
       const { code, stdout } = await cli(['check', '-'], { input });
       expect(code).toBe(0);
       expect(stdout).toMatch(/^conforms to the error contract: payment_error expired_card, HTTP 400\n/);
+    });
+
+    test('the status is the last response\'s', async () => {
+      const input = http('HTTP/1.1 302 Found\nLocation: /v2/payments', http('HTTP/1.1 500 Internal Server Error\ncontent-type: application/json', expiredCard));
+      const { code, stdout } = await cli(['check', '--json', '-'], { input });
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout)).toMatchObject({ httpStatus: 500, violations: [{ rule: 'status' }] });
+    });
+
+    test('a header value may carry bytes that are not UTF-8; the body may not', async () => {
+      const bytes = (...parts: Array<string | number[] | Uint8Array>) => new Uint8Array(parts.flatMap((p) => [...(typeof p === 'string' ? new TextEncoder().encode(p) : p)]));
+      const head = (value: number[]) => bytes('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Note: caf', value, '\r\n\r\n');
+      // Latin-1 é in a header: taken as it is.
+      expect((await cli(['check', '-'], { input: bytes(head([0xe9]), expiredCard) })).code).toBe(0);
+      expect(await cli(['check', '-'], { input: bytes(head([0xe9]), '{"type":"payment_error","code":"expired_card","message":"Exp', [0xe9], 'ired card"}') })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'payment-errors: the body of the response (standard input) is not UTF-8 (byte 0xE9 at line 5, byte 61): the API sends UTF-8, so this is not the body it sent\n',
+      });
     });
 
     test('the status comes from the status line, unless --status is given', async () => {
@@ -320,6 +383,21 @@ describe('input is quoted, never obeyed', () => {
     const { code, stderr } = await cli(['check', '-'], { input: new Uint8Array([...head, 0x1f, 0x8b, 0x08, 0x00]) });
     expect(code).toBe(2);
     expect(stderr).toContain('(its Content-Encoding is "gzip": run curl with --compressed)');
+  });
+});
+
+describe('a bug', () => {
+  test('is reported as such, exit 2, and with --json as one document', async () => {
+    const broken = new Proxy([...errorCatalog], {
+      get: (target, key) => {
+        if (key === 'filter') throw new Error('boom');
+        return Reflect.get(target, key);
+      },
+    });
+    expect(await cli(['list'], { catalog: broken })).toEqual({ code: 2, stdout: '', stderr: 'payment-errors: unexpected error (please report it): boom\n' });
+    const json = await cli(['list', '--json'], { catalog: broken });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { kind: 'unexpected', message: 'unexpected error (please report it): boom', suggestions: [] } });
   });
 });
 

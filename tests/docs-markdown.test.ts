@@ -14,8 +14,10 @@ describe('markdownText: a text shown as written', () => {
     ['Markdoc tags and annotations', '{% debug %} {% .class %}', '\\{% debug %\\} \\{% .class %\\}'],
     ['strikethrough and table pipes', '~~a~~ | b', '\\~\\~a\\~\\~ \\| b'],
     ['backslashes', 'a\\b', 'a\\\\b'],
-    ['what starts a block at the start of a line', '# h\n> q\n- l\n+ l\n1. n\n2) n\n===', '\\# h\n\\> q\n\\- l\n\\+ l\n1\\. n\n2\\) n\n\\==='],
+    ['what starts a block at the start of a line', '# h\n> q\n- l\n+ l\n1. n\n2) n\n===', '\\# h<br>\\> q<br>\\- l<br>\\+ l<br>1\\. n<br>2\\) n<br>\\==='],
     ['the same marks inside a line are text', 'a # b > c - d 1. e', 'a # b > c - d 1. e'],
+    // One Markdown line: a blank line cannot end the paragraph, nor a line start a block.
+    ['line breaks of every kind, blank lines included', 'a\n\n<b>\r\n# h\rc', 'a<br><br>\\<b><br>\\# h<br>c'],
   ])('%s', (_, given, want) => {
     expect(markdownText(given)).toBe(want);
   });
@@ -26,6 +28,12 @@ describe('code spans and blocks', () => {
     ['plain', 'Expired card', '`Expired card`'],
     ['with backticks inside', 'a ` b `` c', '```a ` b `` c```'],
     ['starting with a backtick', '`x', '`` `x ``'],
+    // Markdown drops one space at each end of a span that has one at both.
+    ['a space at both ends', ' a ', '`  a  `'],
+    ['only spaces', '  ', '`  `'],
+    // A code span cannot hold a line break: a blank line or a line starting `#` would end it.
+    ['lines: one span each, joined by <br>', 'FRAUD\n\n<img src="http://x"> now\n# Heading', '`FRAUD`<br><br>`<img src="http://x"> now`<br>`# Heading`'],
+    ['CR LF and CR', 'a\r\nb\rc', '`a`<br>`b`<br>`c`'],
   ])('codeSpan: %s', (_, given, want) => {
     expect(codeSpan(given)).toBe(want);
   });
@@ -46,6 +54,12 @@ describe('authoredMarkdown: Markdown from openapi/ without live HTML', () => {
     ['HTML outside code is escaped', 'a <img src=x> &lt; {% debug %}', 'a \\<img src=x> \\&lt; \\{% debug %\\}'],
     ['code spans are left alone', 'see `<b>` and `` a`<i>`b ``', 'see `<b>` and `` a`<i>`b ``'],
     ['an unclosed backtick is text', 'a ` <b>', 'a ` \\<b>'],
+    ['a backslash-escaped backtick opens no code span', '\\`<img src=x>`', '\\`\\<img src=x>`'],
+    ['an escaped backslash before a backtick does not escape it', '\\\\`<b>`', '\\\\`<b>`'],
+    // An image would be loaded from wherever it points: it shows as the characters written.
+    ['images are text, links stay links', '![logo](http://example.invalid/i.png) [a](#b) `![c](d)`', '!\\[logo](http://example.invalid/i.png) [a](#b) `![c](d)`'],
+    ['reference images too', '![logo][l]\n\n[l]: http://example.invalid/i.png', '!\\[logo][l]\n\n[l]: http://example.invalid/i.png'],
+    ['a code block left open is closed, so that it cannot swallow what follows', 'a\n```\n<b>', 'a\n```\n<b>\n```'],
   ])('%s', (_, given, want) => {
     expect(authoredMarkdown(given, 'github')).toBe(want);
   });
@@ -61,8 +75,18 @@ test('tableCell: one line, pipes escaped', () => {
   expect(tableCell('a | b\nc')).toBe('a \\| b<br>c');
 });
 
-test('howToFixMarkdown: numbered lines stay a list, the rest is text', () => {
-  expect(howToFixMarkdown('1. Adjust <b>;\n2. Contact *us*.\n- not a list')).toBe('1. Adjust \\<b>;\n2. Contact \\*us\\*.\n\\- not a list');
+describe('howToFixMarkdown: verbatim; numbered steps are a list when the list shows the same numbers', () => {
+  test.each([
+    ['steps from 1, in order: a list', '1. Adjust <b>;\n2. Contact *us*.', '1. Adjust \\<b>;\n2. Contact \\*us\\*.'],
+    ['steps from 3, in order: a list that starts at 3', '3. a\n4. b', '3. a\n4. b'],
+    // A Markdown list would renumber 1. 3. as 1. 2.
+    ['steps out of order: text, line for line', '1. a\n3. b', '1\\. a<br>3\\. b'],
+    ['text and steps: text, line for line', 'Do this:\n1. a\n- not a list', 'Do this:<br>1\\. a<br>\\- not a list'],
+    ['a blank line and a heading: text, line for line', '1. a\n\n# b', '1\\. a<br><br>\\# b'],
+    ['one line', 'Try *another* card.', 'Try \\*another\\* card.'],
+  ])('%s', (_, given, want) => {
+    expect(howToFixMarkdown(given)).toBe(want);
+  });
 });
 
 test('componentRef: the $ref an API spec at the root of a project writes, resolved through node_modules', () => {

@@ -1,7 +1,10 @@
-// Narrowing (`payment-errors narrow`, src/narrow/): each declaring operation's error responses
-// become exactly what it declares; every other byte of the file stays as it was; a second run
-// changes nothing; equal declarations share components; the result lints clean with both engines;
-// nothing is written when the input has a problem. And the Redocly decorator narrows the same way.
+// Narrowing (`payment-errors narrow`, src/narrow/) of tests/fixtures/narrow/: each declaring
+// operation's error responses become exactly what it declares; every byte outside the responses it
+// replaces and the components it adds stays as it was; a second run changes nothing; equal
+// declarations share components; the result lints clean with both engines; nothing is written when
+// the input has a problem. And the Redocly decorator narrows the same way. Files of other shapes:
+// narrow-text.test.ts; what it refuses: narrow-refusals.test.ts; its guard: narrow-guard.test.ts;
+// check --spec: check-spec.test.ts.
 import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,9 +13,10 @@ import * as jsYaml from 'js-yaml';
 import * as yaml from 'yaml';
 import { specFiles } from '../bin/spec-files.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
-import { runCli, type SpecIo } from '../src/cli-commands.ts';
+import type { SpecIo } from '../src/cli-commands.ts';
 import { readSource, type SourceNode, type YamlModule } from '../src/narrow/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
+import { narrowCli, narrowingProblems } from './helpers/narrow-cli.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
 const DECLARING = ['/payments', '/payments/{id}/capture', '/refunds'];
@@ -25,28 +29,49 @@ afterAll(async () => {
   await project?.remove();
 });
 
-/** `payment-errors narrow <file> [-o <out>]`, in process, with the CLI's own spec files (bin/spec-files.js). */
-async function narrow(file: string, out?: string, specs: SpecIo = specFiles()) {
-  let stdout = '';
-  let stderr = '';
-  const argv = ['narrow', path.join(project.dir, file), ...(out ? ['-o', path.join(project.dir, out)] : [])];
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readInput: () => Promise.reject(new Error('no input')), specs });
-  return { code, stdout, stderr: stderr.replaceAll(`${project.dir}/`, '') };
-}
+const narrow = (file: string, out?: string, specs: SpecIo = specFiles()) => narrowCli(project, file, { ...(out ? { out } : {}), specs });
 
 const text = (file: string) => readFile(path.join(project.dir, file), 'utf8');
 
-/** The text of each operation, by "<path> <method>", as written in a file. */
-function operationTexts(source: string, format: 'json' | 'yaml'): Map<string, string> {
+/**
+ * A file's text with what narrowing changes cut out: each error response of a declaring operation
+ * that differs between `input` and `output` (as a marker), and each component or components map the
+ * output has and the input does not (with the line break or comma that goes with it). What is left
+ * of the input and of the output must be equal, byte for byte.
+ */
+function outsideNarrowed(source: string, format: 'json' | 'yaml', input: any, output: any): string {
   const { root } = readSource(source, format, jsYaml as YamlModule);
-  const at = (node: SourceNode | undefined, key: string) => node?.entries.find((e) => e.key === key)?.value;
-  const out = new Map<string, string>();
+  const at = (node: SourceNode | undefined, key: string) => node?.entries.find((e) => e.key === key);
+  const cuts: Array<{ start: number; end: number; text: string }> = [];
   for (const section of ['paths', 'webhooks']) {
-    for (const item of at(root, section)?.entries ?? []) {
-      for (const op of item.value.entries) out.set(`${item.key} ${op.key}`, source.slice(op.value.start, op.value.end));
+    for (const item of at(root, section)?.value.entries ?? []) {
+      for (const op of item.value.entries) {
+        if (!('x-payment-errors' in input[section][item.key][op.key])) continue;
+        for (const response of at(op.value, 'responses')?.value.entries ?? []) {
+          const [before, after] = [input, output].map((d) => d[section][item.key][op.key].responses[response.key]);
+          if (JSON.stringify(before) !== JSON.stringify(after)) cuts.push({ start: response.value.start, end: response.value.end, text: '<narrowed>' });
+        }
+      }
     }
   }
-  return out;
+  // An entry with what joins it to the one before: its lines (YAML block), or from the end of the one before (JSON).
+  const entryRange = (map: SourceNode, i: number) => {
+    const entry = map.entries[i]!;
+    if (!map.flow) return { start: source.lastIndexOf('\n', entry.keyStart) + 1, end: source.indexOf('\n', entry.value.end) + 1, text: '' };
+    return { start: map.entries[i - 1]!.value.end, end: entry.value.end, text: '' };
+  };
+  const components = at(root, 'components')?.value;
+  for (const [i, kind] of (components?.entries ?? []).entries()) {
+    if (!(kind.key in input.components)) cuts.push(entryRange(components!, i));
+    else kind.value.entries.forEach((entry, j) => !(entry.key in input.components[kind.key]) && cuts.push(entryRange(kind.value, j)));
+  }
+  let out = '';
+  let last = 0;
+  for (const cut of cuts.sort((a, b) => a.start - b.start)) {
+    out += source.slice(last, cut.start) + cut.text;
+    last = cut.end;
+  }
+  return out + source.slice(last);
 }
 
 describe.each([
@@ -66,12 +91,15 @@ describe.each([
     output = await text(`${dir}/narrowed.${format}`);
   });
 
-  test('operations without a declaration, and the rest of the file outside paths and components, are left byte for byte', () => {
-    const before = operationTexts(input, format);
-    const after = operationTexts(output, format);
-    expect(after.get('/payments/{id} get')).toBe(before.get('/payments/{id} get'));
-    expect(output.slice(0, output.indexOf(format === 'yaml' ? '\npaths:' : '"paths"'))).toBe(input.slice(0, input.indexOf(format === 'yaml' ? '\npaths:' : '"paths"')));
+  test('every byte outside the responses it replaces and the components it adds is left as it was', () => {
+    const [before, after] = [input, output].map((t) => (format === 'yaml' ? yaml.parse(t) : JSON.parse(t)));
+    const kept = outsideNarrowed(input, format, before, after);
+    expect(outsideNarrowed(output, format, before, after)).toBe(kept);
+    // What is cut: the six replaced responses, nothing else of the input.
+    expect(kept.match(/<narrowed>/g)).toHaveLength(6);
+    expect(kept.length).toBeGreaterThan(input.length * 0.6);
     if (format === 'yaml') expect(output).toContain('      # Card payments fail with card errors; any request may fail with a bad request or an API error.\n');
+    expect(narrowingProblems(before, after)).toEqual([]);
   });
 
   test('each declaring operation\'s error responses carry exactly what it declares', () => {
@@ -119,6 +147,14 @@ test('written to another folder, its relative $refs are rewritten to resolve fro
   expect(await lint('redocly', project, 'moved/out/narrowed.yaml', 'body')).toEqual([]);
 });
 
+test("a JSON spec that $refs the package's openapi.yaml narrows without js-yaml (the package's JSON twin is read)", async () => {
+  const fixture = yaml.parse((await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/'));
+  await project.write('no-yaml/openapi.json', `${JSON.stringify(fixture, null, 2)}\n`);
+  const result = await narrow('no-yaml/openapi.json', 'no-yaml/narrowed.json', { ...specFiles(), yaml: async () => undefined });
+  expect(result).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 4 operations; wrote no-yaml/narrowed.json\n' });
+  expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CreatePaymentBadRequest' });
+});
+
 test('an OpenAPI 3.0 spec is narrowed with 3.0 schemas', async () => {
   const fixture = (await readFile(FIXTURE, 'utf8')).replace('openapi: 3.1.0', 'openapi: 3.0.3').replaceAll('generated/openapi.yaml', 'generated/openapi-3.0.yaml').replace(/webhooks:[\s\S]*?components:/, 'components:');
   await project.write('v30.yaml', fixture);
@@ -136,7 +172,7 @@ describe('bad input: nothing is written', () => {
       code: 1,
       stderr: [
         'payment-errors: bad.yaml: webhooks.paymentSucceeded.post.x-payment-errors.paymant_error: "paymant_error" is not an error type (did you mean payment_error?)',
-        'payment-errors: bad.yaml was not narrowed: 1 problem in its x-payment-errors (nothing was written)',
+        'payment-errors: bad.yaml was not narrowed: 1 problem with its x-payment-errors (nothing was written)',
       ],
     },
     {
@@ -189,6 +225,23 @@ test('the Redocly decorator narrows the same way, as redocly bundle writes the d
   }
 });
 
+test('the Redocly decorator refuses what narrow refuses: a declaration on a callback is reported where it is, and nothing is narrowed', async () => {
+  const { bundle, createConfig } = await import('@redocly/openapi-core');
+  const { default: plugin } = await import('../src/redocly/plugin.ts');
+  await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow-refused/callback/openapi.yaml'), path.join(project.dir, 'callback.yaml'));
+  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
+  const previous = process.cwd();
+  process.chdir(project.dir);
+  const result = await bundle({ ref: path.join(project.dir, 'callback.yaml'), config }).finally(() => process.chdir(previous));
+  expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
+    [
+      "x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks; the document was not narrowed.",
+      '#/paths/~1payments/post/callbacks/paymentDone/{$request.body#~1callbackUrl}/post/x-payment-errors',
+    ],
+  ]);
+  expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+});
+
 test.each([
   {
     name: 'a parser that reads a key the outline of the text does not have',
@@ -196,9 +249,9 @@ test.each([
     message: "narrow cannot place its changes in this YAML: at the top keys the outline did not read",
   },
   {
-    name: 'a value written as YAML that does not read back as itself',
+    name: 'a narrowed file that does not read back as the narrowed spec',
     load: (t: string) => (t.includes('x-narrowed-by') ? { misread: true } : jsYaml.load(t)),
-    message: 'a value written as YAML would not read back as itself (nothing was written)',
+    message: 'narrow stopped before writing what it would have got wrong: at misread it would read boolean true, where the narrowed spec has nothing.',
   },
 ])('a change that might be misplaced is not written: $name', async ({ load, message }) => {
   await project.write('guarded.yaml', await readFile(FIXTURE, 'utf8'));
@@ -206,61 +259,4 @@ test.each([
   expect(code).toBe(2);
   expect(stderr).toContain(message);
   expect(existsSync(path.join(project.dir, 'guarded-out.yaml'))).toBe(false);
-});
-
-describe('payment-errors check --spec <spec> --operation <operation>', () => {
-  async function check(args: string[], body: object) {
-    await project.write('check-spec.yaml', await readFile(FIXTURE, 'utf8'));
-    let stdout = '';
-    let stderr = '';
-    const input = new TextEncoder().encode(JSON.stringify(body));
-    const code = await runCli(['check', '--spec', path.join(project.dir, 'check-spec.yaml'), ...args, '-'], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      readInput: async () => input,
-      specs: specFiles(),
-    });
-    return { code, stdout, stderr: stderr.replaceAll(`${project.dir}/`, '') };
-  }
-  const fraud = { type: 'payment_error', code: 'fraud', message: 'FRAUD' };
-
-  test.each([
-    ['by method and path', ['--operation', 'post /payments/{id}/capture']],
-    ['by operationId', ['--operation', 'capturePayment']],
-  ])('an undeclared pair does not conform, the operation named %s', async (_name, args) => {
-    const result = await check([...args, '--json'], fraud);
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).violations).toEqual([
-      { rule: 'declared', message: 'payment_error.fraud is not among the codes of payment_error the operation declares (expired_card, not_enough_balance, 3DS_required)' },
-    ]);
-  });
-
-  test('an operation that declares nothing allows any error of the contract, and says so', async () => {
-    const result = await check(['--operation', 'GET /payments/{id}'], fraud);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe('payment-errors: GET /payments/{id} declares no x-payment-errors: any error of the contract may come from it\n');
-  });
-
-  test.each([
-    { name: 'an operation the spec does not have', args: ['--operation', 'POST /payment'], want: /has no operation "POST \/payment" \(did you mean POST \/payments\?\)/ },
-    { name: '--spec without --operation', args: [], want: /check takes --spec and --operation together/ },
-  ])('$name: exit 2', async ({ args, want }) => {
-    const result = await check(args, fraud);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(want);
-  });
-
-  test('a declaration that is not well formed: exit 2, naming the operation and the place', async () => {
-    await project.write('check-bad.yaml', (await readFile(FIXTURE, 'utf8')).replace('invalid_request_error: [invalid_parameter]', 'paymant_error: all'));
-    let stderr = '';
-    const code = await runCli(['check', '--spec', path.join(project.dir, 'check-bad.yaml'), '--operation', 'paymentSucceeded', '-'], {
-      stdout: () => {},
-      stderr: (t) => (stderr += t),
-      readInput: async () => new TextEncoder().encode(JSON.stringify(fraud)),
-      specs: specFiles(),
-    });
-    expect(code).toBe(2);
-    expect(stderr).toContain('the x-payment-errors of webhook paymentSucceeded POST in');
-    expect(stderr).toContain('paymant_error: "paymant_error" is not an error type (did you mean payment_error?)');
-  });
 });

@@ -191,6 +191,45 @@ export const status: number = errorResponse('payment_error', 'expired_card', und
     expect(result.code).toBe(0);
   });
 
+  /** What a library built on the package exports: every helper's result, which its declarations must name. */
+  const library = `
+import { checkErrorResponse, createErrorBody, describeError, describeErrorType, errorBodySchema, errorResponse, httpStatusOf, parseErrorBody } from 'payment-error-contract';
+
+export const std = errorBodySchema['~standard'];
+export const res = errorBodySchema['~standard'].validate({});
+export const conv = errorBodySchema['~standard'].jsonSchema;
+export const schema = errorBodySchema;
+export const response = errorResponse('payment_error', 'expired_card');
+export const body = createErrorBody('api_error', 'upstream_timeout', 'Upstream timed out');
+export const entry = describeError('payment_error', 'expired_card');
+export const open = describeError('api_error', 'upstream_timeout');
+export const any = describeError('x' as string, 'y' as string);
+export const type = describeErrorType('api_error');
+export const parsed = parseErrorBody({});
+export const violations = checkErrorResponse(400, {});
+export const status = httpStatusOf('x' as string);
+export function statusOf<T extends string>(t: T) {
+  return httpStatusOf(t);
+}
+`;
+
+  test.each([
+    ['with the DOM declarations', undefined],
+    ['without them (lib es2022 only)', ['es2022']],
+  ])('a library that emits declarations can name every type a helper returns, %s', async (name, lib) => {
+    const file = `library-${lib ? 'nodom' : 'dom'}`;
+    const options = { ...tsconfig.compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: `${file}-out`, ...(lib && { lib }) };
+    await writeFile(path.join(consumer, `${file}.ts`), library);
+    await writeFile(path.join(consumer, `tsconfig.${file}.json`), JSON.stringify({ compilerOptions: options, files: [`${file}.ts`] }));
+    const result = await run(process.execPath, [TSC, '-p', `tsconfig.${file}.json`]);
+    expect(result.stdout + result.stderr, name).toBe('');
+    expect(result.code).toBe(0);
+    const declarations = await readFile(path.join(consumer, `${file}-out/${file}.d.ts`), 'utf8');
+    // Named from the package's entry, never from a file inside it.
+    expect(declarations).toContain('import("payment-error-contract").StandardSchemaV1.Result<');
+    expect(declarations).not.toMatch(/payment-error-contract\/dist|node_modules/);
+  });
+
   test("hovering `type` shows the spec's description of it", async () => {
     const source = `import type { ErrorBodyOf } from 'payment-error-contract';\ndeclare const body: ErrorBodyOf<'payment_error'>;\nexport const type = body.type;\n`;
     await writeFile(path.join(consumer, 'hover.ts'), source);
@@ -326,6 +365,47 @@ console.log(JSON.stringify({ status: httpStatusOf('api_error'), ok: isErrorBody(
     const result = await run(process.execPath, ['require.cjs']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ status: 500, ok: true, openapi: '3.1.0' });
+  });
+
+  test('the helpers run where code generation from strings is disallowed (a strict Content-Security-Policy), as nothing that does so can', async () => {
+    await writeFile(
+      path.join(consumer, 'no-eval.mjs'),
+      `import * as pkg from 'payment-error-contract';
+const body = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };
+const results = {
+  isErrorBody: pkg.isErrorBody(body),
+  parseErrorBody: pkg.parseErrorBody(body).kind,
+  checkErrorResponse: pkg.checkErrorResponse(400, { ...body, code: 'expird_card' }).length,
+  validate: pkg.errorBodySchema['~standard'].validate(body).value?.code,
+  jsonSchema: Object.keys(pkg.errorBodySchema['~standard'].jsonSchema.input({ target: 'openapi-3.0' })).length > 0,
+  describeError: pkg.describeError('api_error', 'upstream_timeout')?.documented,
+  describeErrorType: pkg.describeErrorType('api_error')?.remarks,
+  createErrorBody: pkg.createErrorBody('payment_error', 'expired_card').message,
+  errorResponse: (await pkg.errorResponse('payment_error', 'expired_card').json()).code,
+  httpStatusOf: pkg.httpStatusOf('api_error'),
+};
+let generated = 'ran';
+try { new Function('return 1')(); } catch (e) { generated = e.constructor.name; }
+console.log(JSON.stringify({ results, generated }));`,
+    );
+    const result = await run(process.execPath, ['--disallow-code-generation-from-strings', 'no-eval.mjs']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      results: {
+        isErrorBody: true,
+        parseErrorBody: 'known',
+        checkErrorResponse: 1,
+        validate: 'expired_card',
+        jsonSchema: true,
+        describeError: false,
+        describeErrorType: 'Contact technical support.',
+        createErrorBody: 'Expired card',
+        errorResponse: 'expired_card',
+        httpStatusOf: 500,
+      },
+      // The flag is in force: a validator that compiles with new Function (TypeBox's) would fail here.
+      generated: 'EvalError',
+    });
   });
 
   test('Hono and @hono/standard-validator take errorBodySchema and errorResponse', async () => {

@@ -2,7 +2,8 @@
 // compat; `npm run release` bumps package.json and info.version together, regenerates, writes the
 // changelog and the record; again, it does nothing; a failure writes nothing; stopped at any
 // write, the next command finishes or undoes it; deprecation.
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -13,6 +14,7 @@ import { docsInput } from '../scripts/docs.js';
 import { findStaleFiles } from '../scripts/check.js';
 import { bundleSpec } from '../scripts/bundle.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+import { SourceError } from '../scripts/lib/source-text.js';
 import { recoverWrites } from '../scripts/lib/write-files.js';
 import { planRelease, release } from '../scripts/release.js';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.js';
@@ -187,6 +189,125 @@ describe('a release stopped half-way', () => {
       await rm(plan, { force: true });
     }
     expect([...seen].sort()).toEqual(['after', 'before']);
+  });
+});
+
+describe('what a stopped command left, found by a later one', () => {
+  // Under the lock of the tree, every stage another process made is a stopped command's, whatever
+  // its pid says: pids are reused (a CI container with a kept workspace repeats them).
+  test('a stage of an older run, under a pid that runs again, never rolls the files back', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120_000)']);
+    try {
+      // What an older version of the pipeline left: package.json at 1.0.0, decided, under that pid.
+      const stage = path.join(copy.root, `.pipeline/stage-${other.pid}-abc`);
+      await mkdir(stage, { recursive: true });
+      await writeFile(path.join(stage, 'package.json'), await copy.read('package.json'));
+      await writeFile(path.join(stage, 'journal.json'), JSON.stringify({ targets: ['package.json'] }));
+      const released = await copy.run('release', ['minor']);
+      expect(released.code).toBe(0);
+      expect(released.stderr).toMatch(new RegExp(`^recovered: process ${other.pid} left \\.pipeline/stage-${other.pid}-abc with a journal this version cannot check \\(an older version's\\?\\); removed it and wrote nothing$`, 'm'));
+    } finally {
+      other.kill();
+    }
+    const compat = await copy.run('compat');
+    expect(compat.code).toBe(0);
+    expect(await versions(copy)).toEqual({ packageJson: '1.1.0', lock: '1.1.0', infoVersion: '1.1.0', record: '1.1.0' });
+    expect(await leftInWork(copy)).toEqual([]);
+  });
+
+  // A release stopped after it wrote the record, before package.json (its journal written: decided).
+  test.each([
+    {
+      name: 'unchanged, under a pid that runs again: finished',
+      meanwhile: async (c: ProjectCopy, stage: string, pid: number) => rename(stage, path.join(path.dirname(stage), `stage-${pid}-abc`)),
+      said: /^recovered: process \d+ was stopped while writing released\/contract\.json, package\.json, .*; finished writing them$/,
+      want: 'after',
+    },
+    {
+      name: 'a file it had not written yet changed since: not finished',
+      meanwhile: (c: ProjectCopy) => c.replace('package.json', '"version": "1.0.0"', '"version": "1.0.5"'),
+      said: /^recovered: process \d+ was stopped while writing released\/contract\.json, package\.json, .*, but package\.json changed since; left the files as they are and removed what it had staged \(it is older\)$/,
+      want: 'package.json as edited, the rest as stopped',
+    },
+    {
+      name: 'a file it had written already changed since: not finished',
+      meanwhile: async (c: ProjectCopy) => c.write('released/contract.json', await readFile(path.join(REPO_ROOT, 'released/contract.json'), 'utf8')),
+      said: /^recovered: process \d+ was stopped while writing released\/contract\.json, package\.json, .*, but released\/contract\.json changed since; left the files as they are/,
+      want: 'before',
+    },
+  ])('a decided stage, $name', async ({ meanwhile, said, want }) => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const { files } = await planRelease(copy.root, 'minor', { date: DATE });
+    const targets = Object.keys(files!);
+    const read = async () => Object.fromEntries(await Promise.all(targets.map(async (f) => [f, await copy!.read(f)] as const)));
+    const before = await read();
+    const plan = path.join(tmpdir(), `release-plan-${process.pid}.json`);
+    await writeFile(plan, JSON.stringify(files));
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120_000)']);
+    try {
+      const stopped = await copy.run(path.join(REPO_ROOT, 'tests/helpers/write-plan.js'), [plan], { killAtWrite: { at: 1, matching: '^package\\.json$' } });
+      expect(stopped.signal).toBe('SIGKILL');
+      const [stage] = (await readdir(path.join(copy.root, '.pipeline'))).filter((n) => n.startsWith('stage-'));
+      const stoppedAt = await read();
+      await meanwhile(copy, path.join(copy.root, '.pipeline', stage!), other.pid!);
+      const edited = await read();
+      const lines = await recoverWrites(copy.root);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(said);
+      const now = await read();
+      const expected = want === 'after' ? files : want === 'before' ? { ...stoppedAt, 'released/contract.json': before['released/contract.json'] } : edited;
+      expect(now).toEqual(expected);
+      if (want === 'before') expect(now).toEqual(before);
+      expect(await leftInWork(copy)).toEqual([]);
+    } finally {
+      other.kill();
+      await rm(plan, { force: true });
+    }
+  });
+});
+
+describe('hostile project files', () => {
+  test('openapi/openapi.yaml with CRLF line ends is released: info.version set, every other byte as it was', async () => {
+    copy = await copyProject();
+    await addCode(copy, 'card_velocity_exceeded', 'Card velocity exceeded');
+    const crlf = (await copy.read('openapi/openapi.yaml')).replaceAll('\n', '\r\n');
+    await copy.write('openapi/openapi.yaml', crlf);
+    expect(await release(copy.root, 'minor', { date: DATE })).toContain('1.0.0 -> 1.1.0 (minor)');
+    expect(await versions(copy)).toEqual({ packageJson: '1.1.0', lock: '1.1.0', infoVersion: '1.1.0', record: '1.1.0' });
+    expect(await copy.read('openapi/openapi.yaml')).toBe(crlf.replace(/^( {2}version: )1\.0\.0\r$/m, '$11.1.0\r'));
+  });
+
+  test.each([
+    {
+      name: 'released/contract.json is a folder: named, not taken for "no release yet"',
+      breakIt: async (c: ProjectCopy) => {
+        await rm(path.join(c.root, 'released/contract.json'));
+        await mkdir(path.join(c.root, 'released/contract.json'));
+      },
+      want: 'released/contract.json:1:1 error source/not-a-file: contract.json is a folder, not a file; a source must be a regular file',
+    },
+    {
+      name: 'released/contract.json is JSON but no record',
+      breakIt: (c: ProjectCopy) => c.replace('released/contract.json', '"httpStatus": 400', '"httpStatus": "400"'),
+      want: 'released/contract.json:1:1 error source/release-record: types[0].httpStatus must be a status or null; this file is written by `npm run release` only: take it from the commit of the last release',
+    },
+    {
+      name: 'package.json is cut short',
+      breakIt: async (c: ProjectCopy) => c.write('package.json', (await c.read('package.json')).slice(0, 40)),
+      want: /^package\.json:3:\d+ error source\/json: not valid JSON: /,
+    },
+  ])('$name', async ({ breakIt, want }) => {
+    copy = await copyProject();
+    await breakIt(copy);
+    const error = await checkCompatibility(copy.root).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toMatch(want);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type ErrorTypeDescription,
   type ErrorTypeWithKnownCodes,
   type KnownErrorCode,
+  type UndocumentedCode,
 } from '../src/index.ts';
 import type { components } from '../generated/openapi.ts';
 
@@ -174,9 +175,9 @@ describe('helpers', () => {
 
   test('describeError of a documented pair is its entry; of strings, maybe undefined', () => {
     expectTypeOf(describeError('payment_error', 'restricted_card').howToFix).toEqualTypeOf<'Try the transaction with a different card.'>();
-    expectTypeOf(describeError('x' as string, 'y' as string)).toEqualTypeOf<CatalogEntry | undefined>();
+    expectTypeOf(describeError('x' as string, 'y' as string)).toEqualTypeOf<CatalogEntry | UndocumentedCode | undefined>();
     expectTypeOf(describeError('payment_error', 'y' as string)).toEqualTypeOf<CatalogEntry | undefined>();
-    expectTypeOf(describeError({} as unknown, {} as unknown)).toEqualTypeOf<CatalogEntry | undefined>();
+    expectTypeOf(describeError({} as unknown, {} as unknown)).toEqualTypeOf<CatalogEntry | UndocumentedCode | undefined>();
   });
 
   test('describeError: a mistyped literal does not compile, a string value does', () => {
@@ -186,19 +187,71 @@ describe('helpers', () => {
     describeError('paymnt_error', 'expired_card');
     // @ts-expect-error expired_card is a code of payment_error, not of account_error
     describeError('account_error', 'expired_card');
+    // @ts-expect-error one of the literals is mistyped
+    describeError('payment_error', 'expired_card' as 'expired_card' | 'expird_card');
     const fromJson = JSON.parse('"expird_card"') as string;
     expectTypeOf(describeError('payment_error', fromJson)).toEqualTypeOf<CatalogEntry | undefined>();
   });
 
-  test('describeError of a type whose codes are open is undefined: describeErrorType says what is known', () => {
-    expectTypeOf(describeError('api_error', 'upstream_timeout')).toEqualTypeOf<undefined>();
-    expectTypeOf(describeError('api_error', 'x' as string)).toEqualTypeOf<undefined>();
+  test('describeError of a type whose codes are open says what is known: no message, documented false', () => {
+    expectTypeOf(describeError('api_error', 'upstream_timeout')).toEqualTypeOf<UndocumentedCode<'api_error'> | undefined>();
+    expectTypeOf(describeError('api_error', 'x' as string)).toEqualTypeOf<UndocumentedCode<'api_error'> | undefined>();
+    expectTypeOf<NonNullable<ReturnType<typeof describeError<'api_error', 'x'>>>['httpStatus']>().toEqualTypeOf<500>();
+    expectTypeOf<UndocumentedCode['documented']>().toEqualTypeOf<false>();
+    // Code written for catalog entries reads no message from it...
+    const entry = describeError('x' as string, 'y' as string);
+    expectTypeOf(entry?.message).toEqualTypeOf<string | undefined>();
+    // ...and tells the two apart by it.
+    if (entry?.message !== undefined) expectTypeOf(entry).toEqualTypeOf<CatalogEntry>();
+    else if (entry) expectTypeOf(entry).toEqualTypeOf<UndocumentedCode>();
+    // @ts-expect-error a CatalogEntry is not an UndocumentedCode: a message is no undefined
+    const wrong: CatalogEntry = {} as UndocumentedCode;
+    expectTypeOf(wrong).toEqualTypeOf<CatalogEntry>();
+  });
+
+  test('describeErrorType says what is known of a type', () => {
     expectTypeOf(describeErrorType('api_error')).toEqualTypeOf<ErrorTypeDescription<'api_error'>>();
     expectTypeOf(describeErrorType('api_error').httpStatus).toEqualTypeOf<500>();
-    expectTypeOf(describeErrorType('account_error').codes).toEqualTypeOf<readonly ErrorCodeOf<'account_error'>[]>();
+    expectTypeOf(describeErrorType('api_error').codesListed).toEqualTypeOf<false>();
+    expectTypeOf(describeErrorType('api_error').codePattern).toEqualTypeOf<string>();
+    expectTypeOf(describeErrorType('account_error').codesListed).toEqualTypeOf<true>();
+    expectTypeOf(describeErrorType('account_error').codePattern).toEqualTypeOf<null>();
+    expectTypeOf(describeErrorType('account_error').codes[0]?.code).toEqualTypeOf<ErrorCodeOf<'account_error'> | undefined>();
+    expectTypeOf(describeErrorType('api_error').remarks).toEqualTypeOf<string | null>();
     expectTypeOf(describeErrorType('x' as string)).toEqualTypeOf<ErrorTypeDescription | undefined>();
     // @ts-expect-error apierror is no error type
     describeErrorType('apierror');
+  });
+
+  test('a value of any non-literal string type passes the checks of literals: a template, a branded string, a type parameter', () => {
+    const template = 'payment_error' as `${string}_error`;
+    const branded = 'payment_error' as string & { readonly __brand: 'ErrorType' };
+    expectTypeOf(httpStatusOf(template)).toEqualTypeOf<number | undefined>();
+    expectTypeOf(httpStatusOf(branded)).toEqualTypeOf<number | undefined>();
+    expectTypeOf(describeErrorType(template)).toEqualTypeOf<ErrorTypeDescription | undefined>();
+    expectTypeOf(describeError(template, branded)).toEqualTypeOf<CatalogEntry | UndocumentedCode | undefined>();
+    expectTypeOf(describeError('payment_error', template)).toEqualTypeOf<CatalogEntry | undefined>();
+    expectTypeOf(describeError('payment_error', branded)).toEqualTypeOf<CatalogEntry | undefined>();
+    function statusOf<T extends string>(type: T) {
+      return httpStatusOf(type);
+    }
+    function describeType<T extends string>(type: T) {
+      return describeErrorType(type);
+    }
+    function describeCode<T extends string, C extends string>(type: T, code: C) {
+      return describeError(type, code);
+    }
+    function describeKnown<T extends ErrorType>(type: T, code: string) {
+      return describeError(type, code);
+    }
+    function statusOfAny<T>(type: T) {
+      return httpStatusOf(type);
+    }
+    expectTypeOf(statusOf).returns.toEqualTypeOf<number | undefined>();
+    expectTypeOf(statusOfAny).returns.toEqualTypeOf<number | undefined>();
+    expectTypeOf(describeType).returns.toEqualTypeOf<ErrorTypeDescription | undefined>();
+    expectTypeOf(describeCode).returns.toEqualTypeOf<CatalogEntry | UndocumentedCode | undefined>();
+    expectTypeOf(describeKnown).returns.toEqualTypeOf<CatalogEntry | UndocumentedCode | undefined>();
   });
 
   test('httpStatusOf is the literal status of a type', () => {
@@ -211,6 +264,9 @@ describe('helpers', () => {
   test('httpStatusOf: a mistyped literal does not compile, a string value does', () => {
     // @ts-expect-error paymnt_error is no error type
     httpStatusOf('paymnt_error');
+    // @ts-expect-error one of the literals is mistyped
+    httpStatusOf('payment_error' as 'payment_error' | 'paymnt_error');
+    expectTypeOf(httpStatusOf('payment_error' as 'payment_error' | 'api_error')).toEqualTypeOf<400 | 500>();
     const fromUser: string = 'paymnt_error';
     expectTypeOf(httpStatusOf(fromUser)).toEqualTypeOf<number | undefined>();
   });

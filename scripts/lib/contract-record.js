@@ -32,6 +32,46 @@ export function recordOf(model) {
 }
 
 /**
+ * What is wrong with a value read as a record (released/contract.json), or undefined when it is
+ * one: the first place that does not hold what recordOf writes there.
+ * @param {unknown} value @returns {string | undefined}
+ */
+export function recordProblem(value) {
+  const text = (/** @type {unknown} */ v) => typeof v === 'string';
+  const textOrNull = (/** @type {unknown} */ v) => v === null || typeof v === 'string';
+  const isObject = (/** @type {unknown} */ v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  /** @type {Array<[string, (v: any) => boolean, string]>} */
+  const typeFields = [
+    ['type', text, 'a text'],
+    ['httpStatus', (v) => v === null || Number.isInteger(v), 'a status or null'],
+    ['scope', (v) => Array.isArray(v) && v.every(text), 'a list of texts'],
+    ['remarks', textOrNull, 'a text or null'],
+    ['openCodes', (v) => typeof v === 'boolean', 'true or false'],
+    ['codes', Array.isArray, 'a list'],
+  ];
+  /** @type {Array<[string, (v: any) => boolean, string]>} */
+  const codeFields = [
+    ['code', text, 'a text'],
+    ['message', text, 'a text'],
+    ['howToFix', textOrNull, 'a text or null'],
+    ['deprecated', (v) => v === null || (isObject(v) && textOrNull(v.replacement)), 'null or { replacement }'],
+  ];
+  if (!isObject(value)) return 'the record must be an object with version and types';
+  const record = /** @type {any} */ (value);
+  if (typeof record.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(record.version)) return 'version must be a version of the form major.minor.patch';
+  if (!Array.isArray(record.types)) return 'types must be a list';
+  for (const [t, type] of record.types.entries()) {
+    if (!isObject(type)) return `types[${t}] must be an object`;
+    for (const [key, ok, what] of typeFields) if (!ok(type[key])) return `types[${t}].${key} must be ${what}`;
+    for (const [c, code] of type.codes.entries()) {
+      if (!isObject(code)) return `types[${t}].codes[${c}] must be an object`;
+      for (const [key, ok, what] of codeFields) if (!ok(code[key])) return `types[${t}].codes[${c}].${key} must be ${what}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Every difference from the released record to the current contract, in a stable order.
  * @param {ContractRecord} before @param {ContractRecord} after @returns {Difference[]}
  */

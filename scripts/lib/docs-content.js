@@ -103,26 +103,58 @@ function refName(ref) {
 }
 
 // --- text into Markdown ------------------------------------------------------------------------
+//
+// A text from the document may have line breaks. Markdown reads a blank line, or a line starting
+// `#`, `>`, `-` or `1.`, as the start of a new block, and a code span cannot hold one: so every
+// text is written on one Markdown line, each of its line breaks an HTML `<br>` that we write (the
+// only HTML in what we generate; Redoc and GitHub both render it).
 
-/**
- * What Markdown would read as markup in a text: backslashes, code, emphasis, links, raw HTML and
- * autolinks, table pipes, strikethrough, Markdoc tags and annotations (`{`), entity references
- * (`&lt;` stays `&lt;`), `_` where it can start or end emphasis (not inside a word, so that
- * `expired_card` stays readable in the raw Markdown), and what starts a block at the start of a
- * line (headings, quotes, lists, setext underlines).
- */
-const MARKUP = /[\\`*[\]<|~{}]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|^[ \t]*(?:[#>+=-]|\d+[.)])/gmu;
+/** What ends a line in Markdown. */
+const LINE_BREAK = /\r\n|\r|\n/;
+const BREAK = '<br>';
 
-/** A text shown as written in Markdown, whatever it contains. @param {string} text */
-export function markdownText(text) {
-  return text.replace(MARKUP, (markup) => `${markup.slice(0, -1)}\\${markup.slice(-1)}`);
+/** The lines of a text. @param {string} text */
+function linesOf(text) {
+  return text.split(LINE_BREAK);
 }
 
-/** A literal shown as code, whatever it contains (Markdown and Markdoc read nothing in a code span). @param {string} text */
+/**
+ * What Markdown would read as markup in a line of text: backslashes, code, emphasis, links and
+ * images, raw HTML and autolinks, table pipes, strikethrough, Markdoc tags and annotations (`{`),
+ * entity references (`&lt;` stays `&lt;`), `_` where it can start or end emphasis (not inside a
+ * word, so that `expired_card` stays readable in the raw Markdown), and what starts a block at the
+ * start of the line (headings, quotes, lists, setext underlines).
+ */
+const MARKUP = /[\\`*[\]<|~{}]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|^[ \t]*(?:[#>+=-]|\d+[.)])/gu;
+
+/** A line shown as written in Markdown. @param {string} line */
+function lineText(line) {
+  return line.replace(MARKUP, (markup) => `${markup.slice(0, -1)}\\${markup.slice(-1)}`);
+}
+
+/** A text shown as written in Markdown, whatever it contains, its line breaks included. @param {string} text */
+export function markdownText(text) {
+  return linesOf(text).map(lineText).join(BREAK);
+}
+
+/**
+ * A literal shown as code, whatever it contains (Markdown and Markdoc read nothing in a code span):
+ * one code span per line, the lines joined by `<br>`.
+ * @param {string} text
+ */
 export function codeSpan(text) {
-  const fence = '`'.repeat(longestRun(text, '`') + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
+  return linesOf(text)
+    .map((line, _, lines) => (line === '' && lines.length > 1 ? '' : lineSpan(line)))
+    .join(BREAK);
+}
+
+/** @param {string} line */
+function lineSpan(line) {
+  const fence = '`'.repeat(longestRun(line, '`') + 1);
+  // A span loses a space at each end when it has one at both (and is not all spaces), and a
+  // backtick at an end would join the fence: a space more at each end keeps the text as it is.
+  const pad = /^`|`$/.test(line) || (/^ [^]*[^ ][^]* $/.test(line)) ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /**
@@ -135,33 +167,36 @@ export function codeBlock(text, language, flavor) {
   return `${fence}${language}${flavor === 'page' ? ' {% process=false %}' : ''}\n${text}\n${fence}`;
 }
 
-/** Text for a Markdown table cell: one line, pipes escaped. @param {string} text */
-export function tableCell(text) {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-/** A how-to-fix text as Markdown: its numbered lines stay a list, the rest is text. @param {string} text */
-export function howToFixMarkdown(text) {
-  return text
-    .split('\n')
-    .map((line) => {
-      const item = /^(\d+)\. (.*)$/.exec(line);
-      return item ? `${item[1]}. ${markdownText(item[2] ?? '')}` : markdownText(line);
-    })
-    .join('\n');
+/** Markdown for a table cell: one line (its line breaks as `<br>`), pipes escaped. @param {string} markdown */
+export function tableCell(markdown) {
+  return markdown.replace(/\|/g, '\\|').split(LINE_BREAK).join(BREAK);
 }
 
 /**
- * Markdown written in openapi/ (descriptions), kept as Markdown but with no live HTML: outside
- * code, `<`, entity references and Markdoc's `{` are escaped; on the page, code blocks are not
- * processed by Markdoc.
+ * A how-to-fix text as Markdown, verbatim. Numbered steps (`1. ...`, `2. ...`, every line one, in
+ * order) become a list, which shows the same numbers; any other text is shown line for line.
+ * @param {string} text
+ */
+export function howToFixMarkdown(text) {
+  const lines = linesOf(text);
+  const items = lines.map((line) => /^(\d{1,9})\. (\S.*)$/.exec(line));
+  const first = Number(items[0]?.[1]);
+  const steps = items.every((item, i) => item && Number(item[1]) === first + i);
+  return steps ? items.map((item) => `${item?.[1]}. ${lineText(item?.[2] ?? '')}`).join('\n') : markdownText(text);
+}
+
+/**
+ * Markdown written in openapi/ (descriptions), kept as Markdown but with nothing live and nothing
+ * loaded: outside code, `<` (HTML, autolinks), entity references, Markdoc's `{` and the `[` of an
+ * image (`![alt](url)` shows as those characters) are escaped; on the page, code blocks are not
+ * processed by Markdoc; a code block left open is closed, so that it cannot swallow what follows.
  * @param {string} markdown @param {Flavor} flavor
  */
 export function authoredMarkdown(markdown, flavor) {
   const out = [];
   /** @type {string | undefined} the fence of the code block we are in */
   let fence;
-  for (const line of markdown.split('\n')) {
+  for (const line of linesOf(markdown)) {
     if (fence !== undefined) {
       out.push(line);
       if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
@@ -174,8 +209,9 @@ export function authoredMarkdown(markdown, flavor) {
       out.push(`${open[1]}${fence}${info}${flavor === 'page' ? ' {% process=false %}' : ''}`);
       continue;
     }
-    out.push(outsideCodeSpans(line, (text) => text.replace(/[<{}]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')));
+    out.push(outsideCodeSpans(line, (text) => text.replace(/[<{}]|&(?=#?[A-Za-z0-9]+;)|!(?=\[)/g, (c) => (c === '!' ? '!\\' : `\\${c}`))));
   }
+  if (fence !== undefined) out.push(fence);
   return out.join('\n');
 }
 
@@ -184,12 +220,18 @@ function outsideCodeSpans(line, escape) {
   let out = '';
   let at = 0;
   for (const run of line.matchAll(/`+/g)) {
-    if ((run.index ?? 0) < at) continue;
-    const close = line.indexOf(run[0], (run.index ?? 0) + run[0].length);
+    let start = run.index ?? 0;
+    if (start < at) continue;
+    // A backslash before a run makes its first backtick text (an even number escape each other).
+    const backslashes = /\\*$/.exec(line.slice(at, start))?.[0].length ?? 0;
+    if (backslashes % 2 === 1) start += 1;
+    const ticks = line.slice(start, start + run[0].length - (start - (run.index ?? 0)));
+    if (ticks === '') continue;
+    const close = line.indexOf(ticks, start + ticks.length);
     // A run of backticks with no run of the same length after it is text, not a code span.
-    if (close < 0 || line[close + run[0].length] === '`') continue;
-    out += escape(line.slice(at, run.index)) + line.slice(run.index, close + run[0].length);
-    at = close + run[0].length;
+    if (close < 0 || line[close + ticks.length] === '`') continue;
+    out += escape(line.slice(at, start)) + line.slice(start, close + ticks.length);
+    at = close + ticks.length;
   }
   return out + escape(line.slice(at));
 }
@@ -215,6 +257,16 @@ export function scopeText(type) {
 /** The reference's remarks on a type, or that it has none. @param {import('./contract-model.js').ErrorTypeModel} type */
 export function remarksText(type) {
   return type.remarks ? markdownText(type.remarks) : 'none';
+}
+
+/**
+ * The opening sentences of a type's section: its status, scope and remarks. A scope or remarks
+ * that ends a sentence itself (`Contact technical support.`) gets no second period.
+ * @param {import('./contract-model.js').ErrorTypeModel} type
+ */
+export function typeSentences(type) {
+  const sentence = (/** @type {string} */ text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+  return `Sent with **HTTP ${type.httpStatus}**. Scope: ${sentence(scopeText(type))} Remarks: ${sentence(remarksText(type))}`;
 }
 
 /** What the reference says of a type's codes, in a sentence. @param {import('./contract-model.js').ErrorTypeModel} type */

@@ -6,11 +6,12 @@
 //   - a $ref that leads back to itself (Redocly throws "Self-referencing circular pointer");
 //   - a schema composed of itself (allOf, anyOf, oneOf, not, if/then/else leading back to it:
 //     no value can ever be checked against it, and every tool that tries overflows its stack).
-// Only files are read: a $ref to a URL is refused (no calls home).
+// Only files are read: a $ref to a URL is refused (no calls home), and so is a $ref to something
+// that is no regular file or is too large (source-text.js), named where the $ref is.
 import path from 'node:path';
 import { BaseResolver, ResolveError, Source, YamlParseError, getLineColLocation, isAbsoluteUrl, unescapePointerFragment } from '@redocly/openapi-core';
 import { SPEC } from './layout.js';
-import { SourceError, readSourceText } from './source-text.js';
+import { SourceError, displayName, readSourceText } from './source-text.js';
 
 /** Keywords whose schemas apply to the same value as the schema they are in. */
 const IN_PLACE = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'];
@@ -39,6 +40,8 @@ class SourceResolver extends BaseResolver {
     this.root = root;
     /** @type {import('./problems.js').Problem[]} */
     this.problems = [];
+    /** Files refused as a whole (no regular file, too large), by absolute path: told where the $ref to them is. @type {Map<string, SourceError>} */
+    this.refused = new Map();
   }
 
   /** @param {string} file absolute @param {{ line: number, col: number }} at @param {string} rule @param {string} message */
@@ -56,25 +59,39 @@ class SourceResolver extends BaseResolver {
   async readAll() {
     /** @type {Map<string, { source: Source, parsed: unknown }>} */
     const documents = new Map();
-    /** @type {Array<[string | null, string]>} base, ref */
-    const todo = [[null, path.join(this.root, SPEC)]];
+    /** @type {Array<[string | null, string, string]>} base, ref, the JSON pointer of the $ref in base */
+    const todo = [[null, path.join(this.root, SPEC), '']];
+    /** @type {Set<string>} files refused and reported */
+    const told = new Set();
     for (let next = todo.pop(); next; next = todo.pop()) {
-      const [base, ref] = next;
+      const [base, ref, pointer] = next;
       const file = this.resolveExternalRef(base, ref);
-      if (documents.has(file) || isAbsoluteUrl(file)) continue;
+      if (documents.has(file) || told.has(file) || isAbsoluteUrl(file)) continue;
       let document;
       try {
         document = /** @type {{ source: Source, parsed: unknown }} */ (await this.resolveDocument(base, ref, base === null));
       } catch (error) {
-        // Redocly names what is wrong with the other files where the $ref is, but throws on the
-        // root document; what was not reported already is reported here.
-        if (base === null && this.problems.length === 0) this.reportRoot(file, error);
+        const refused = this.refused.get(file);
+        const from = base === null ? undefined : documents.get(base)?.source;
+        if (refused && from) {
+          told.add(file);
+          const at = getLineColLocation({ source: from, pointer, reportOnKey: false }).start;
+          const name = displayName(this.root, file);
+          this.report(from.absoluteRef, at, refused.problem.rule, `$ref ${ref}${ref === name ? '' : ` (${name})`} ${refused.reason}`);
+        } else if (refused) {
+          told.add(file);
+          this.problems.push(refused.problem);
+        } else if (base === null && this.problems.length === 0) {
+          // Redocly names what is wrong with the other files where the $ref is, but throws on
+          // the root document; what was not reported already is reported here.
+          this.reportRoot(file, error);
+        }
         continue;
       }
       documents.set(file, document);
-      for (const [node] of placesIn(document.parsed)) {
+      for (const [node, at] of placesIn(document.parsed)) {
         const uri = isRef(node) ? node.$ref.split('#')[0] : '';
-        if (uri) todo.push([file, uri]);
+        if (uri) todo.push([file, uri, `${at === '#/' ? '#' : at}/$ref`]);
       }
     }
     return [...this.problems, ...findCycles(this.root, documents)];
@@ -94,8 +111,13 @@ class SourceResolver extends BaseResolver {
       // As Redocly's own reader does, line ends are made \n.
       return new Source(absoluteRef, (await readSourceText(this.root, absoluteRef)).replace(/\r\n/g, '\n'));
     } catch (error) {
-      if (error instanceof SourceError) this.problems.push(error.problem);
-      throw new ResolveError(/** @type {Error} */ (error));
+      if (!(error instanceof SourceError)) throw new ResolveError(/** @type {Error} */ (error));
+      // A missing file is Redocly's to name where the $ref is (no-unresolved-refs); one that is
+      // there but refused as a whole is named there by readAll.
+      if (error.problem.rule === 'missing') throw new ResolveError(/** @type {Error} */ (error.cause));
+      if (error.reason) this.refused.set(absoluteRef, error);
+      else this.problems.push(error.problem);
+      throw new ResolveError(error);
     }
   }
 

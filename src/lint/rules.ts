@@ -11,7 +11,7 @@ import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
-import { errorStatus, isJsonMediaType, operationName, pathItems, sharedHeader, walkDocument, type ErrorStatus, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
+import { errorStatus, isJsonMediaType, misplacedDeclarations, operationName, sharedHeader, walkDocument, type ErrorStatus, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
@@ -435,9 +435,7 @@ const declaration: Rule = {
         yield { message: `${DECLARATION}: ${problem.message}.`, path: [...at, ...problem.path], ...(typeof value === 'object' && value !== null ? { about: value, once: `${problem.path.join('/')} ${problem.message}` } : {}) };
       }
     }
-    for (const { item, path } of pathItems(root, tree)) {
-      if (DECLARATION in item) yield { message: `${DECLARATION} belongs on each operation of a path, not on the path: declare it on the operations (the same declaration by $ref, if they share it).`, path: [...path, DECLARATION] };
-    }
+    for (const { path, node, message } of misplacedDeclarations(root, tree)) yield { message: `${message}.`, path, about: node, once: 'misplaced' };
   },
 };
 

@@ -1,6 +1,7 @@
 // Where the checks look: the operations of a document (under paths and webhooks), their error
 // responses and JSON bodies, the examples of those, and the parameters. Shared by every check;
 // each engine's adapter only supplies the `Tree` these read through.
+import { DECLARATION } from '../declaration.ts';
 import { describe } from '../read.ts';
 import { isObject, keysOf, type JsonPath, type Tree } from './document.ts';
 
@@ -40,9 +41,10 @@ export function operationName({ path: [section, key, method] }: Pick<OperationAt
 
 /**
  * Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this
- * API), once: an operation of a path item several paths share is yielded at the first.
+ * API), once: an operation of a path item several paths share is yielded at the first. With
+ * `everyPlace`, at each of its places (for finding an operation by its path).
  */
-export function* operations(root: unknown, tree: Tree): Generator<OperationAt> {
+export function* operations(root: unknown, tree: Tree, everyPlace = false): Generator<OperationAt> {
   const seen = new Set<object>();
   for (const section of ['paths', 'webhooks']) {
     const items = tree.get(root, section);
@@ -50,13 +52,49 @@ export function* operations(root: unknown, tree: Tree): Generator<OperationAt> {
       const item = tree.get(items, key);
       for (const method of METHODS) {
         const operation = tree.get(item, method);
-        if (!isObject(operation) || seen.has(operation)) continue;
+        if (!isObject(operation) || (seen.has(operation) && !everyPlace)) continue;
         seen.add(operation);
         yield { operation, path: [section, key, method] };
       }
     }
   }
 }
+
+/**
+ * Declarations written where nothing reads them: on a path item (under paths, webhooks or a
+ * callback) and on the operations of callbacks, each once, with why it is misplaced (a sentence
+ * without its full stop).
+ */
+export function* misplacedDeclarations(root: unknown, tree: Tree): Generator<{ path: JsonPath; node: object; message: string }> {
+  for (const { item, path } of pathItems(root, tree)) {
+    if (DECLARATION in item) yield { path: [...path, DECLARATION], node: item, message: ON_PATH_ITEM };
+  }
+  const seen = new Set<object>();
+  function* inCallbacks(operation: object, path: JsonPath, depth: number): Generator<{ path: JsonPath; node: object; message: string }> {
+    const callbacks = tree.get(operation, 'callbacks');
+    for (const name of keysOf(callbacks)) {
+      const callback = tree.get(callbacks, name);
+      for (const expression of keysOf(callback)) {
+        const item = tree.get(callback, expression);
+        if (!isObject(item) || seen.has(item)) continue;
+        seen.add(item);
+        const at = [...path, 'callbacks', name, expression];
+        if (DECLARATION in item) yield { path: [...at, DECLARATION], node: item, message: IN_CALLBACK };
+        for (const method of METHODS) {
+          const inner = tree.get(item, method);
+          if (!isObject(inner)) continue;
+          if (DECLARATION in inner) yield { path: [...at, method, DECLARATION], node: inner, message: IN_CALLBACK };
+          // Callbacks of callbacks: as deep as a spec could mean them, and no further.
+          if (depth < 8) yield* inCallbacks(inner, [...at, method], depth + 1);
+        }
+      }
+    }
+  }
+  for (const { operation, path } of operations(root, tree)) yield* inCallbacks(operation, path, 0);
+}
+
+const ON_PATH_ITEM = `${DECLARATION} belongs on each operation of a path, not on the path: declare it on the operations (the same declaration by $ref, if they share it)`;
+const IN_CALLBACK = `${DECLARATION} is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks`;
 
 /** Every path item under `paths` and `webhooks`, once. */
 export function* pathItems(root: unknown, tree: Tree): Generator<{ item: Record<string, unknown>; path: JsonPath }> {

@@ -11,6 +11,12 @@ export interface SpecFiles {
   resolve(fromFile: string, relative: string): string;
   /** The js-yaml package, when it is installed: YAML needs it. */
   yaml(): Promise<YamlModule | undefined>;
+  /**
+   * The JSON twin of a YAML document this package ships (generated/openapi.json beside
+   * generated/openapi.yaml, in a folder whose package.json names this package), or undefined.
+   * The same data, read without a YAML parser: a JSON spec that $refs the package's YAML needs none.
+   */
+  jsonTwin(file: string): Promise<string | undefined>;
 }
 
 export interface LoadedSpec {
@@ -45,15 +51,22 @@ export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSp
 }
 
 async function parse(file: string, files: SpecFiles, places: boolean): Promise<Source> {
+  // The package's own documents are read from their JSON twins: never changed, so no places needed.
+  const twin = places ? undefined : await files.jsonTwin(file);
   let text: string;
   try {
-    text = await files.read(file);
+    text = await files.read(twin ?? file);
   } catch (error) {
-    throw new SpecError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SpecError(`${twin ?? file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const format = /\.json$/i.test(file) || /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  if (twin) return parseAs(twin, text, 'json', undefined, false);
+  const format = /\.json$/i.test(file) || /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
   const yaml = format === 'yaml' ? await files.yaml() : undefined;
   if (format === 'yaml' && !yaml) throw new SpecError(`${file}: reading YAML needs the js-yaml package: npm install --save-dev js-yaml (JSON needs nothing)`);
+  return parseAs(file, text, format, yaml, places);
+}
+
+function parseAs(file: string, text: string, format: 'json' | 'yaml', yaml: YamlModule | undefined, places: boolean): Source {
   try {
     return readSource(text, format, yaml, places);
   } catch (error) {

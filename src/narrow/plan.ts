@@ -7,11 +7,11 @@
 // (apply-text.ts), the Redocly decorator to the document being bundled.
 import { httpStatusByType, schemaByType } from '../../generated/error-catalog.ts';
 import { errorTypeSchemas } from '../../generated/error-schemas.ts';
-import { codesDeclared, DECLARATION, declares, readDeclaration, type Declaration } from '../declaration.ts';
+import { codesDeclared, DECLARATION, declares, operationDeclaration, type Declaration, type DeclaredCodes } from '../declaration.ts';
 import { isObject, type JsonPath, type Tree } from '../lint/document.ts';
 import { analyseErrorSchema } from '../lint/error-schema.ts';
-import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, operations, type OperationAt, type ResponseAt } from '../lint/walk.ts';
-import { entryOf } from '../lookup.ts';
+import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type OperationAt, type ResponseAt } from '../lint/walk.ts';
+import { codesOf, entryOf } from '../lookup.ts';
 import type { ErrorType } from '../types.ts';
 
 /** The extension that marks the components narrowing wrote, so that a later run may rewrite them. */
@@ -23,9 +23,9 @@ export interface NarrowPlan {
   readonly responses: ReadonlyArray<{ readonly path: JsonPath; readonly component: string }>;
   /** The components narrowing writes, by name: new ones, and its own of an earlier run that changed. */
   readonly components: { readonly schemas: ReadonlyMap<string, object>; readonly responses: ReadonlyMap<string, object> };
-  /** Components an earlier run wrote that nothing uses any more. */
+  /** Components an earlier run wrote that nothing uses any more (one the document still $refs stays). */
   readonly unused: { readonly schemas: readonly string[]; readonly responses: readonly string[] };
-  /** What keeps the document from being narrowed (a declaration that is not well formed); nothing is written then. */
+  /** What keeps the document from being narrowed (a declaration that is not well formed, or misplaced); nothing is written then. */
   readonly problems: ReadonlyArray<{ readonly path: JsonPath; readonly message: string }>;
 }
 
@@ -36,16 +36,17 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const responses: Array<{ path: JsonPath; component: string }> = [];
   const done = new WeakMap<object, Map<string, string>>();
   const problems: Array<{ path: JsonPath; message: string }> = [];
+  for (const { path, message } of misplacedDeclarations(root, tree)) problems.push({ path, message });
   for (const operation of operations(root, tree)) {
-    if (!(DECLARATION in operation.operation)) continue;
-    const value = tree.get(operation.operation, DECLARATION);
-    const read = readDeclaration(value, (node, key) => tree.get(node, key));
+    const read = operationDeclaration(operation.operation, (node, key) => tree.get(node, key));
+    if (!read) continue;
     const at = [...operation.path, DECLARATION];
-    if (value === undefined) problems.push({ path: at, message: `its $ref does not resolve` });
     for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
     if (problems.length > 0) continue;
     const prefix = operationName(operation);
-    const declared = canonical(Object.fromEntries(read.declaration));
+    // Equal declarations narrow alike, whatever the order of their codes.
+    const declaration = inContractOrder(read.declaration);
+    const declared = canonical(Object.fromEntries(declaration));
     for (const response of errorResponses(operation, tree)) {
       // The same response (a shared component) under equal declarations narrows to the same component.
       const cached = done.get(response.response)?.get(`${declared} ${response.status.key}`);
@@ -53,22 +54,98 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
         responses.push({ path: response.path, component: cached });
         continue;
       }
-      const types = typesOf(response, read.declaration, tree);
+      const types = typesOf(response, declaration, tree);
       if (types.length === 0) continue;
-      const schema = bodySchema(types, read.declaration, response, prefix, names.schemas);
-      const content = narrowedResponse(response, types, read.declaration, schema, tree);
+      const schema = bodySchema(types, declaration, response, prefix, names.schemas);
+      const content = narrowedResponse(response, types, declaration, schema, tree);
       const component = names.responses.name(`${prefix}${responseName(response)}`, () => content);
       responses.push({ path: response.path, component });
       const byDeclaration = done.get(response.response) ?? new Map<string, string>();
       done.set(response.response, byDeclaration.set(`${declared} ${response.status.key}`, component));
     }
   }
+  const components = { schemas: names.schemas.written(), responses: names.responses.written() };
+  const unused = { schemas: names.schemas.unused(), responses: names.responses.unused() };
+  const kept = stillReferenced(root, unused, responses, components);
   return {
     responses,
-    components: { schemas: names.schemas.written(), responses: names.responses.written() },
-    unused: { schemas: names.schemas.unused(), responses: names.responses.unused() },
+    components,
+    unused: { schemas: unused.schemas.filter((n) => !kept.schemas.has(n)), responses: unused.responses.filter((n) => !kept.responses.has(n)) },
     problems,
   };
+}
+
+/** The declaration with each list of codes in the contract's order (codes of an open type: alphabetical). */
+function inContractOrder(declaration: Declaration): Declaration {
+  return new Map(
+    [...declaration].map(([type, codes]): [ErrorType, DeclaredCodes] => {
+      if (codes === 'all') return [type, codes];
+      const order = codesOf(type);
+      const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+      return [type, [...codes].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))];
+    }),
+  );
+}
+
+/**
+ * Of the components an earlier run wrote that no narrowing uses now, those the document still
+ * $refs from elsewhere (an operation whose declaration was removed keeps its narrowed responses):
+ * removing them would leave those $refs pointing at nothing. The document is read as written
+ * (own members, local $refs), leaving out what narrowing replaces.
+ */
+function stillReferenced(
+  root: unknown,
+  unused: { readonly schemas: readonly string[]; readonly responses: readonly string[] },
+  replaced: ReadonlyArray<{ readonly path: JsonPath }>,
+  written: { readonly schemas: ReadonlyMap<string, object>; readonly responses: ReadonlyMap<string, object> },
+): { schemas: Set<string>; responses: Set<string> } {
+  const kept = { schemas: new Set<string>(), responses: new Set<string>() };
+  if (unused.schemas.length === 0 && unused.responses.length === 0) return kept;
+  const candidates = { schemas: new Set(unused.schemas), responses: new Set(unused.responses) };
+  // The places not to read, as a tree of keys: what narrowing replaces or removes.
+  type Skip = Map<string, Skip | true>;
+  const skip: Skip = new Map();
+  const leave = (path: JsonPath) => {
+    let node = skip;
+    for (const [i, key] of path.entries()) {
+      const next = node.get(String(key));
+      if (next === true) return;
+      if (i === path.length - 1) node.set(String(key), true);
+      else node.set(String(key), next ?? new Map());
+      node = node.get(String(key)) as Skip;
+    }
+  };
+  for (const { path } of replaced) leave(path);
+  for (const kind of ['schemas', 'responses'] as const) {
+    for (const name of [...candidates[kind], ...written[kind].keys()]) leave(['components', kind, name]);
+  }
+  const own = (node: unknown, key: string) => (isObject(node) && Object.hasOwn(node, key) ? node[key] : undefined);
+  const stack: Array<[unknown, Skip | undefined]> = [[root, skip], ...[...written.schemas.values(), ...written.responses.values()].map((c): [unknown, undefined] => [c, undefined])];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, skipping] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (!skipping) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    const target = typeof ref === 'string' ? /^#\/components\/(schemas|responses)\/([^/]+)/.exec(ref) : null;
+    if (target) {
+      const kind = target[1] as 'schemas' | 'responses';
+      const name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (candidates[kind].delete(name)) {
+        kept[kind].add(name);
+        stack.push([own(own(own(root, 'components'), kind), name), undefined]);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const below = skipping?.get(key);
+      if (below === true) continue;
+      if (typeof value === 'object' && value !== null) stack.push([value, below]);
+    }
+  }
+  return kept;
 }
 
 /**
@@ -90,8 +167,7 @@ function typesOf(response: ResponseAt, declaration: Declaration, tree: Tree): Er
 /** The schema of a narrowed body: the one type, or a discriminated union of them. Resolves to a $ref. */
 function bodySchema(types: readonly ErrorType[], declaration: Declaration, response: ResponseAt, prefix: string, names: Names): { $ref: string } {
   const refs = types.map((type) => {
-    const codes = declaration.get(type);
-    const key = `type ${type} ${JSON.stringify(codes)}`;
+    const key = `type ${type} ${JSON.stringify(declaration.get(type))}`;
     return { type, $ref: `#/components/schemas/${names.name(`${prefix}${schemaName(type)}`, () => typeSchema(type, declaration), key)}` };
   });
   if (refs.length === 1) return { $ref: refs[0]!.$ref };

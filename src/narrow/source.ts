@@ -13,10 +13,15 @@ export interface SourceNode {
   /** A map's members, in order, with where each key starts. */
   readonly entries: ReadonlyArray<{ readonly key: string; readonly keyStart: number; readonly value: SourceNode }>;
   readonly items: readonly SourceNode[];
+  /** A YAML anchor defined on this value (`key: &name value`): its name, and where the `&` is. */
+  readonly anchor?: { readonly name: string; readonly at: number };
 }
 
 export interface Source {
+  /** The text, without a byte order mark. */
   readonly text: string;
+  /** The file started with a byte order mark (U+FEFF): what is written from it does too. */
+  readonly bom: boolean;
   readonly format: 'json' | 'yaml';
   readonly root: SourceNode;
   /** The document as data. */
@@ -42,12 +47,14 @@ const NOWHERE: SourceNode = { kind: 'scalar', start: 0, end: 0, flow: true, entr
 const MAX_DEPTH = 1000;
 
 /** A file read: its values, and (with `places`) where each is written. */
-export function readSource(text: string, format: 'json' | 'yaml', yaml?: YamlModule, places = true): Source {
+export function readSource(file: string, format: 'json' | 'yaml', yaml?: YamlModule, places = true): Source {
+  const bom = file.charCodeAt(0) === 0xfeff;
+  const text = bom ? file.slice(1) : file;
   if (format === 'json') {
     const root = places ? new JsonScanner(text).document() : NOWHERE;
     const data = JSON.parse(text) as unknown;
     if (places) conform(root, data, text);
-    return { text, format, root, data };
+    return { text, bom, format, root, data };
   }
   if (!yaml) throw new Error('reading YAML needs the js-yaml package');
   let data: unknown;
@@ -61,7 +68,7 @@ export function readSource(text: string, format: 'json' | 'yaml', yaml?: YamlMod
   try {
     const root = places ? yamlOutline(text) : NOWHERE;
     if (places) conform(root, data, text);
-    return { text, format, root, data };
+    return { text, bom, format, root, data };
   } catch (error) {
     if (error instanceof OutlineError) throw new SourceError(`narrow cannot place its changes in this YAML: ${error.message}`, error.line, 1);
     throw error;

@@ -1,7 +1,8 @@
 // Where each value is in a YAML file, read from its indentation: block mappings and sequences,
-// flow collections, quoted, plain and block scalars, comments, anchors and tags. Enough to place
-// narrowing's changes; the values themselves are read by a YAML parser (js-yaml), and
-// source.ts checks that both read the same structure. What it does not follow (complex keys,
+// flow collections, quoted, plain and block scalars, comments, anchors (noted where they are
+// defined on a mapping's value, for narrowing to refuse changing what an alias shares) and tags.
+// Enough to place narrowing's changes; the values themselves are read by a YAML parser (js-yaml),
+// and source.ts checks that both read the same structure. What it does not follow (complex keys,
 // several documents, tabs for indentation) it refuses, naming the line. It scans characters in
 // place, without copying lines: a 5 MB spec is read in a few hundred milliseconds.
 import type { SourceNode } from './source.ts';
@@ -17,11 +18,17 @@ export function yamlOutline(text: string): SourceNode {
 }
 
 const SPACE = 32;
+const TAB = 9;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
 const NEWLINE = 10;
 const CR = 13;
+
+/** A space or a tab: what separates a value from a comment, or ends a line's text. */
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
 
 class Outline {
   /** Per line: where it starts, where its text ends (before \r\n), its indentation, whether it is blank or a comment. */
@@ -29,6 +36,7 @@ class Outline {
   private readonly ends: Int32Array;
   private readonly indents: Int32Array;
   private readonly empties: Uint8Array;
+  private readonly blanks: Uint8Array;
   private readonly count: number;
   private i = 0;
   private depth = 0;
@@ -40,6 +48,7 @@ class Outline {
     this.ends = new Int32Array(n);
     this.indents = new Int32Array(n);
     this.empties = new Uint8Array(n);
+    this.blanks = new Uint8Array(n);
     this.count = n;
     let start = 0;
     for (let line = 0; line < n; line++) {
@@ -48,11 +57,16 @@ class Outline {
       if (end > start && text.charCodeAt(end - 1) === CR) end--;
       let p = start;
       while (p < end && text.charCodeAt(p) === SPACE) p++;
-      if (p < end && text.charCodeAt(p) === 9) throw new OutlineError('a tab in the indentation', line + 1);
+      let q = p;
+      while (q < end && isBlank(text.charCodeAt(q))) q++;
+      const empty = q === end || text.charCodeAt(q) === HASH;
+      // Tabs may stand in a line that holds nothing or only a comment; never before a value.
+      if (!empty && q > p) throw new OutlineError('a tab in the indentation', line + 1);
       this.starts[line] = start;
       this.ends[line] = end;
       this.indents[line] = p - start;
-      this.empties[line] = p === end || text.charCodeAt(p) === HASH ? 1 : 0;
+      this.empties[line] = empty ? 1 : 0;
+      this.blanks[line] = q === end ? 1 : 0;
       start = end + (text.charCodeAt(end) === CR ? 2 : 1);
     }
   }
@@ -66,8 +80,19 @@ class Outline {
     }
     const node = this.block(-1) ?? scalar(this.text.length, this.text.length);
     this.skipEmpty();
-    if (this.i < this.count && !this.isMarker(this.i, '...')) throw new OutlineError(this.isMarker(this.i, '---') ? 'more than one document' : 'text the outline does not follow', this.i + 1);
+    // After the document-end marker (...), only comments and blank lines.
+    if (this.i < this.count && this.isMarker(this.i, '...')) {
+      this.i++;
+      this.skipEmpty();
+      if (this.i < this.count) throw new OutlineError('more than one document', this.i + 1);
+    }
+    if (this.i < this.count) throw new OutlineError(this.isMarker(this.i, '---') ? 'more than one document' : 'text the outline does not follow', this.i + 1);
     return node;
+  }
+
+  /** A document marker (--- or ...) on a line: no node goes on past it. */
+  private isDocumentEdge(line: number): boolean {
+    return this.isMarker(line, '...') || this.isMarker(line, '---');
   }
 
   private contentStart(line: number): number {
@@ -80,7 +105,7 @@ class Outline {
 
   private isMarker(line: number, marker: string): boolean {
     const p = this.contentStart(line);
-    return this.indents[line] === 0 && this.startsWith(p, marker) && (p + 3 >= this.ends[line]! || this.text.charCodeAt(p + 3) === SPACE);
+    return this.indents[line] === 0 && this.startsWith(p, marker) && (p + 3 >= this.ends[line]! || isBlank(this.text.charCodeAt(p + 3)));
   }
 
   private skipEmpty(): void {
@@ -89,19 +114,19 @@ class Outline {
 
   /** "- " or a lone "-" at pos. */
   private isDash(pos: number, end: number): boolean {
-    return this.text.charCodeAt(pos) === DASH && (pos + 1 >= end || this.text.charCodeAt(pos + 1) === SPACE);
+    return this.text.charCodeAt(pos) === DASH && (pos + 1 >= end || isBlank(this.text.charCodeAt(pos + 1)));
   }
 
   /** Only spaces, or a comment, from pos to the end of the line. */
   private isRestEmpty(pos: number, end: number): boolean {
-    while (pos < end && this.text.charCodeAt(pos) === SPACE) pos++;
+    while (pos < end && isBlank(this.text.charCodeAt(pos))) pos++;
     return pos >= end || this.text.charCodeAt(pos) === HASH;
   }
 
   /** A block node on the next lines, indented more than `parent` (undefined when there is none). */
   private block(parent: number): SourceNode | undefined {
     this.skipEmpty();
-    if (this.i >= this.count || this.indents[this.i]! <= parent) return undefined;
+    if (this.i >= this.count || this.indents[this.i]! <= parent || this.isDocumentEdge(this.i)) return undefined;
     return this.nodeAt(this.contentStart(this.i), this.indents[this.i]!);
   }
 
@@ -126,7 +151,7 @@ class Outline {
       if (!key) throw new OutlineError('a line that is no key of the mapping around it', this.i + 1);
       entries.push({ key: key.key, keyStart: pos, value: this.valueAfter(key.after, column) });
       this.skipEmpty();
-      if (this.i >= this.count || this.indents[this.i]! < column) break;
+      if (this.i >= this.count || this.indents[this.i]! < column || this.isDocumentEdge(this.i)) break;
       if (this.indents[this.i]! > column) throw new OutlineError('a line indented more than the keys around it', this.i + 1);
       pos = this.contentStart(this.i);
       if (this.isDash(pos, this.ends[this.i]!)) break;
@@ -142,13 +167,13 @@ class Outline {
       const lineStart = this.starts[this.i]!;
       const end = this.ends[this.i]!;
       let after = lineStart + column + 1;
-      while (after < end && this.text.charCodeAt(after) === SPACE) after++;
+      while (after < end && isBlank(this.text.charCodeAt(after))) after++;
       if (this.isRestEmpty(after, end)) {
         this.i++;
         items.push(this.block(column) ?? scalar(after, after));
       } else items.push(this.nodeAt(after, after - lineStart));
       this.skipEmpty();
-      if (this.i >= this.count || this.indents[this.i]! !== column || !this.isDash(this.contentStart(this.i), this.ends[this.i]!)) break;
+      if (this.i >= this.count || this.indents[this.i]! !== column || this.isDocumentEdge(this.i) || !this.isDash(this.contentStart(this.i), this.ends[this.i]!)) break;
     }
     return { kind: 'seq', start, end: items[items.length - 1]!.end, flow: false, entries: [], items };
   }
@@ -157,17 +182,25 @@ class Outline {
   private valueAfter(pos: number, keyColumn: number): SourceNode {
     const end = this.ends[this.i]!;
     let p = pos;
-    while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+    while (p < end && isBlank(this.text.charCodeAt(p))) p++;
     // Anchors (&a) and tags (!t) before the value.
+    let anchor: { name: string; at: number } | undefined;
     while (p < end && (this.text[p] === '&' || this.text[p] === '!')) {
-      while (p < end && this.text.charCodeAt(p) !== SPACE) p++;
-      while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+      const at = p;
+      while (p < end && !isBlank(this.text.charCodeAt(p))) p++;
+      if (this.text[at] === '&') anchor = { name: this.text.slice(at + 1, p), at };
+      while (p < end && isBlank(this.text.charCodeAt(p))) p++;
     }
+    const node = this.valueAt(p, end, keyColumn);
+    return anchor ? { ...node, anchor } : node;
+  }
+
+  private valueAt(p: number, end: number, keyColumn: number): SourceNode {
     if (this.isRestEmpty(p, end)) {
       this.i++;
       this.skipEmpty();
       // A sequence may sit at the key's own column.
-      if (this.i < this.count && this.indents[this.i] === keyColumn && this.isDash(this.contentStart(this.i), this.ends[this.i]!)) return this.sequence(keyColumn);
+      if (this.i < this.count && this.indents[this.i] === keyColumn && !this.isDocumentEdge(this.i) && this.isDash(this.contentStart(this.i), this.ends[this.i]!)) return this.sequence(keyColumn);
       return this.block(keyColumn) ?? scalar(p, p);
     }
     return this.inline(p, keyColumn);
@@ -191,7 +224,7 @@ class Outline {
       let end = this.ends[this.i]!;
       this.i++;
       while (this.i < this.count) {
-        const blank = this.indents[this.i] === this.ends[this.i]! - this.starts[this.i]!;
+        const blank = this.blanks[this.i] === 1;
         if (!blank && this.indents[this.i]! <= parent) break;
         if (!blank) end = this.ends[this.i]!;
         this.i++;
@@ -210,16 +243,16 @@ class Outline {
     return scalar(pos, end);
   }
 
-  /** The end of a plain scalar on a line: before a comment and trailing spaces. */
+  /** The end of a plain scalar on a line: before a comment and trailing spaces and tabs. */
   private plainEnd(pos: number, end: number): number {
     let e = end;
     for (let p = pos; p < end; p++) {
-      if (this.text.charCodeAt(p) === HASH && p > pos && this.text.charCodeAt(p - 1) === SPACE) {
+      if (this.text.charCodeAt(p) === HASH && p > pos && isBlank(this.text.charCodeAt(p - 1))) {
         e = p;
         break;
       }
     }
-    while (e > pos && this.text.charCodeAt(e - 1) === SPACE) e--;
+    while (e > pos && isBlank(this.text.charCodeAt(e - 1))) e--;
     return e;
   }
 
@@ -235,22 +268,22 @@ class Outline {
     const text = this.text;
     const end = this.ends[this.i]!;
     const c = text[pos];
-    if (c === '?' && (pos + 1 >= end || text.charCodeAt(pos + 1) === SPACE)) throw new OutlineError('a complex key (? ...)', this.i + 1);
+    if (c === '?' && (pos + 1 >= end || isBlank(text.charCodeAt(pos + 1)))) throw new OutlineError('a complex key (? ...)', this.i + 1);
     if (c === '"' || c === "'") {
       const close = quotedEnd(text, pos);
       if (close < 0 || close > end) return undefined;
       let p = close;
-      while (p < end && text.charCodeAt(p) === SPACE) p++;
-      if (text.charCodeAt(p) !== COLON || (p + 1 < end && text.charCodeAt(p + 1) !== SPACE)) return undefined;
+      while (p < end && isBlank(text.charCodeAt(p))) p++;
+      if (text.charCodeAt(p) !== COLON || (p + 1 < end && !isBlank(text.charCodeAt(p + 1)))) return undefined;
       return { key: unquote(text.slice(pos, close)), after: p + 1 };
     }
     if (c === undefined || '[]{}#&*!|>%@`,'.includes(c) || this.isDash(pos, end)) return undefined;
     for (let p = pos; p < end; p++) {
       const code = text.charCodeAt(p);
-      if (code === HASH && text.charCodeAt(p - 1) === SPACE) return undefined;
-      if (code === COLON && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE)) {
+      if (code === HASH && isBlank(text.charCodeAt(p - 1))) return undefined;
+      if (code === COLON && (p + 1 >= end || isBlank(text.charCodeAt(p + 1)))) {
         let e = p;
-        while (e > pos && text.charCodeAt(e - 1) === SPACE) e--;
+        while (e > pos && isBlank(text.charCodeAt(e - 1))) e--;
         return { key: text.slice(pos, e), after: p + 1 };
       }
     }

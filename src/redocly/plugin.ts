@@ -115,7 +115,10 @@ function narrowDecorator(): Visitor {
         const tree = bundleTree(root, ctx);
         const plan = planNarrowing(root, tree);
         if (plan.problems.length > 0) {
-          for (const problem of plan.problems) ctx.report({ message: `${DECLARATION}: ${problem.message}; the document was not narrowed.`, location: ctx.location.child([...problem.path]) });
+          for (const { message, path } of plan.problems) {
+            const text = message.startsWith(DECLARATION) ? message : `${DECLARATION}: ${message}`;
+            ctx.report({ message: `${text}; the document was not narrowed.`, location: ctx.location.child([...path]) });
+          }
           return;
         }
         applyToData(root as Record<string, unknown>, plan, tree);

@@ -53,6 +53,9 @@ export async function openDocs(browser: Browser, file: string, viewport: Viewpor
     outgoing.push(url);
     return route.abort();
   });
+  // A clock the tests can move: time runs as usual, and search() skips the search's debounce.
+  await page.clock.install();
+  await page.clock.resume();
   await page.goto(pathToFileURL(file).href);
   await page.getByRole('heading', { name: 'Error types' }).waitFor();
   return { page, outgoing, consoleErrors, viewport };
@@ -68,12 +71,15 @@ export async function openSection(page: Page, route: string, expected: string): 
     (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
   }, `#${route}`);
   const section = sectionAt(page, route);
-  await expect.poll(() => section.innerText().catch(() => ''), { timeout: 10_000 }).toContain(expected);
-  return section.innerText();
+  // The text that showed `expected`: Redoc may re-render the section right after.
+  let text = '';
+  await expect.poll(async () => (text = await section.innerText().catch(() => '')), { timeout: 10_000 }).toContain(expected);
+  return text;
 }
 
 export function sectionAt(page: Page, route: string) {
-  return page.locator(`[data-section-id="${route}"]`).first();
+  // Routes come from headings, whose words may be anything (a planted `"` included).
+  return page.locator(`[data-section-id="${route.replace(/["\\]/g, '\\$&')}"]`).first();
 }
 
 /** Opens the search dialog (on a phone, from the menu). */
@@ -91,12 +97,16 @@ export async function closeSearch(page: Page): Promise<void> {
   if ((await page.locator('.menu-content').isVisible()) && (await button.isVisible())) await button.click();
 }
 
+const SEARCH_DEBOUNCE_MS = 500;
+
 /**
  * Searches and resolves to the routes of the hits, in order (`/payment_error/expired_card`),
  * once they show every hit expected.
  */
 export async function search(page: Page, query: string, expected: (routes: string[]) => boolean = (routes) => routes.length > 0): Promise<string[]> {
   await page.getByPlaceholder('Search docs...').fill(query);
+  // Redoc searches 500 ms after the last keystroke (and shows only the hits of what the box holds).
+  await page.clock.fastForward(SEARCH_DEBOUNCE_MS);
   const hits = page.getByTestId('search-dialog').locator('a[data-component-name="Search/SearchItem"]');
   const routes = async () => (await hits.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) => href.split('#')[1] ?? '');
   let last: string[] = [];

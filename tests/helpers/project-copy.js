@@ -10,6 +10,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 
 const KILL_AT_WRITE = path.join(REPO_ROOT, 'tests/helpers/kill-at-write.js');
+const RUN_IN_ONE_PROCESS = path.join(REPO_ROOT, 'tests/helpers/run-in-one-process.js');
 const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.yaml', 'scripts/docs-page.hbs', '.spectral.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'CHANGELOG.md'];
 
 /**
@@ -84,4 +85,38 @@ export async function copyProject() {
     },
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Runs pipeline commands one after another in one node process (run-in-one-process.js): what
+ * each would do as a process of its own, without starting node and loading the tools each time.
+ * Throws when the process was stopped (its watchdog: memory or time) or failed.
+ * @param {import('./run-in-one-process.js').Run[]} runs
+ * @param {{ node?: string[], maxRssMb?: number }} [options] node: options for node, e.g. a heap limit
+ * @returns {Promise<import('./run-in-one-process.js').RunResult[]>}
+ */
+export async function runInOneProcess(runs, { node = [], maxRssMb = 1024 } = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'runs-'));
+  const plan = path.join(dir, 'runs.json');
+  try {
+    await writeFile(plan, JSON.stringify(runs));
+    /** @type {{ ended: unknown, stdout: string, stderr: string }} */
+    const { ended, stdout, stderr } = await new Promise((resolve) => {
+      execFile(process.execPath, [...node, RUN_IN_ONE_PROCESS, plan], { env: { ...process.env, MAX_RSS_MB: String(maxRssMb) }, timeout: 120_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+        resolve({ ended: error ? (error.signal ?? error.code) : 0, stdout, stderr }),
+      );
+    });
+    /** @type {unknown} */
+    let result;
+    try {
+      result = JSON.parse(stdout);
+    } catch {
+      result = undefined;
+    }
+    if (ended === 0 && Array.isArray(result)) return result;
+    const stopped = /** @type {{ stopped?: string } | undefined} */ (result)?.stopped;
+    throw new Error(`run-in-one-process.js ended with ${String(ended)}${stopped ? `: ${stopped}` : ''}\n${stderr.slice(-4000)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

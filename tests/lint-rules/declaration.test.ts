@@ -2,6 +2,9 @@ import { pkg } from '../helpers/lint.ts';
 import { ruleCases } from '../helpers/rule-cases.ts';
 
 const AT = 'paths./payments.post.x-payment-errors';
+const CALLBACK = '{$request.body#/callbackUrl}';
+const IN_CALLBACK =
+  "x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks";
 const declare = (value: unknown) => (d: any) => (d.paths['/payments'].post['x-payment-errors'] = value);
 
 ruleCases('declaration', 'error', [
@@ -62,6 +65,44 @@ ruleCases('declaration', 'error', [
         message: 'x-payment-errors belongs on each operation of a path, not on the path: declare it on the operations (the same declaration by $ref, if they share it).',
       },
     ],
+  },
+  {
+    name: "bad input: a declaration on a callback's operation, and on the callback's path item",
+    change: (d) => {
+      d.paths['/payments'].post.callbacks = {
+        paymentDone: { [CALLBACK]: { 'x-payment-errors': { api_error: 'all' }, post: { 'x-payment-errors': { invalid_request_error: 'all' }, responses: { '200': { description: 'Received.' } } } } },
+      };
+    },
+    want: [
+      { path: `paths./payments.post.callbacks.paymentDone.${CALLBACK}.x-payment-errors`, message: `${IN_CALLBACK}.` },
+      { path: `paths./payments.post.callbacks.paymentDone.${CALLBACK}.post.x-payment-errors`, message: `${IN_CALLBACK}.` },
+    ],
+  },
+  {
+    name: "bad input: a callback two operations share by $ref is reported once, where it is written",
+    change: (d) => {
+      d.components.callbacks = { PaymentDone: { [CALLBACK]: { post: { 'x-payment-errors': { api_error: 'all' }, responses: { '200': { description: 'Received.' } } } } } };
+      d.paths['/payments'].post.callbacks = { paymentDone: { $ref: '#/components/callbacks/PaymentDone' } };
+      d.paths['/refunds'] = { post: { callbacks: { refundDone: { $ref: '#/components/callbacks/PaymentDone' } }, responses: { '400': pkg('responses/BadRequest'), '500': pkg('responses/InternalServerError') } } };
+    },
+    // Spectral places it on the shared callback, as deep as it maps that key.
+    want: [{ path: `components.callbacks.PaymentDone.${CALLBACK}.post.x-payment-errors`, spectral: 'components.callbacks.PaymentDone', message: `${IN_CALLBACK}.` }],
+  },
+  {
+    name: 'invalid: an empty declaration (not "fails with nothing": any request may fail with an api_error)',
+    change: declare({}),
+    want: [
+      {
+        path: AT,
+        message: 'x-payment-errors: x-payment-errors declares no error type, and any request may fail with an api_error at least: declare the types the operation may fail with, or leave x-payment-errors out.',
+      },
+    ],
+  },
+  {
+    name: 'bad input: a list of codes by $ref to nothing',
+    change: declare({ payment_error: { $ref: '#/components/x-payment-errors/NoCodes' }, api_error: 'all' }),
+    // Spectral places a finding under a $ref that leads nowhere at the nearest place it resolved.
+    want: [{ path: `${AT}.payment_error`, spectral: 'components', message: 'x-payment-errors: the $ref "#/components/x-payment-errors/NoCodes" of payment_error does not resolve.' }],
   },
   {
     name: 'bad input: a $ref to a declaration that is not there',

@@ -74,4 +74,36 @@ describe('with the operation\'s declaration as `allowed`', () => {
     ]);
     expect(checkErrorResponse(400, body, { allowed: 42 as never })[0]?.rule).toBe('declared');
   });
+
+  test('a hostile declaration or options object never makes it throw', () => {
+    const body = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable([], {});
+      revoke();
+      return proxy;
+    };
+    const throwing = new Proxy(['expired_card'], { get: () => { throw new Error('trap'); }, getOwnPropertyDescriptor: () => { throw new Error('trap'); } });
+    const getterList = Object.defineProperty(['x'], 0, { get: () => { throw new Error('getter'); } });
+    const hostile: Array<[string, unknown]> = [
+      ['a revoked Proxy', revoked()],
+      ['a revoked Proxy as the code list', { payment_error: revoked() }],
+      ['a code list whose traps throw', { payment_error: throwing }],
+      ['a code list whose element is a throwing getter', { payment_error: getterList }],
+      ['a map whose traps throw', new Proxy({}, { ownKeys: () => { throw new Error('trap'); } })],
+    ];
+    for (const [name, allowed] of hostile) {
+      const violations = checkErrorResponse(400, body, { allowed: allowed as never });
+      expect(violations.map((v) => v.rule), name).toEqual(['declared']);
+    }
+    const options = Object.defineProperty({}, 'allowed', { get: () => { throw new Error('getter'); }, enumerable: true });
+    expect(checkErrorResponse(400, body, options)).toEqual([]);
+  });
+
+  test('the declaration is read at each call: a changed object gives a new answer', () => {
+    const body = { type: 'payment_error', code: 'fraud', message: 'FRAUD' };
+    const allowed: { payment_error: string[] } = { payment_error: ['expired_card'] };
+    expect(checkErrorResponse(400, body, { allowed: allowed as never }).map((v) => v.rule)).toEqual(['declared']);
+    allowed.payment_error.push('fraud');
+    expect(checkErrorResponse(400, body, { allowed: allowed as never })).toEqual([]);
+  });
 });

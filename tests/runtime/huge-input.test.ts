@@ -1,9 +1,12 @@
-// Every helper answers any value with bounded work, however big it is: a 10 MiB Buffer or String
-// object, an object with a million index keys, a million-digit bigint. Two kinds of check. The work
-// done, counted by a Proxy's traps, is exact: the helpers never list the keys of a big array-like
-// and look at a handful of its properties. Wall time is held to a bound far above what the helpers
-// take (well under a millisecond each here) and far below what listing every key took (0.3 s to
-// 20 s a call), so that a slow machine cannot fail it and the old code cannot pass it.
+// What every helper does with a huge value. An array-like (a 10 MiB Buffer or String object, an
+// object whose index keys start at 0), a million-digit bigint, a 10M-character string: bounded
+// work, a handful of property reads and no listing of keys at all. Any other object with many keys
+// (index keys that start at 1, as JSON.parse makes them, or named keys): at most one listing of its
+// keys per call, which is what an exact verdict on "no other members" costs in JavaScript.
+// Two kinds of check. The work done, counted by a Proxy's traps, is exact. Wall time is held to a
+// bound far above what the helpers take and far below what the old code took (0.3 s to 20 s a
+// call for an array-like; two listings for errorBodySchema's validate), so that a slow machine
+// cannot fail it and the old code cannot pass it.
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   checkErrorResponse,
@@ -65,6 +68,48 @@ describe('the work done on a big array-like, counted', () => {
     call(proxy);
     expect(calls).toEqual({ ownKeys: 0, getOwnPropertyDescriptor: expect.any(Number), get: 0 });
     expect(calls.getOwnPropertyDescriptor).toBeLessThanOrEqual(16);
+  });
+});
+
+/** A Proxy that counts the listings of `target`'s keys a helper makes. */
+function countListings(target: object) {
+  const calls = { ownKeys: 0 };
+  return { proxy: new Proxy(target, { ownKeys: (t) => (calls.ownKeys++, Reflect.ownKeys(t)) }), calls };
+}
+
+/** An object with `count` keys of the given kind besides a body's members, as JSON.parse makes it from a response. */
+function manyKeys(kind: 'index keys from 1' | 'named keys', count: number): object {
+  const key = kind === 'named keys' ? (i: number) => `k${i}` : (i: number) => String(i + 1);
+  return JSON.parse(`{${Array.from({ length: count }, (_, i) => `"${key(i)}":${i}`).join(',')},"type":"payment_error","code":"expired_card","message":"Expired card"}`);
+}
+
+describe('objects whose keys must be listed: at most one listing per call', () => {
+  const layouts = ['index keys from 1', 'named keys'] as const;
+  /** How many listings each helper may make: those that do not look at other members make none. */
+  const LISTINGS: Readonly<Record<string, number>> = { isErrorBody: 1, checkErrorResponse: 1, 'errorBodySchema.validate': 1 };
+
+  test.each(layouts.flatMap((layout) => helpers.map(([helper, call]) => [helper, layout, call] as const)))('%s on an object with 10,000 %s lists its keys at most once', (helper, layout, call) => {
+    const { proxy, calls } = countListings(manyKeys(layout, 10_000));
+    call(proxy);
+    expect(calls.ownKeys).toBe(LISTINGS[helper] ?? 0);
+  });
+
+  // What one listing of the keys (Object.keys) takes here sets the bound: a helper takes at most half
+  // as long again, plus 50 ms. Two listings (validate before) take twice as long.
+  test.each(layouts)('an object with a million %s, from JSON.parse: each helper within one listing of its keys', (layout) => {
+    const value = manyKeys(layout, MILLION);
+    const fastest = (run: () => unknown) =>
+      Math.min(
+        ...[0, 1].map(() => {
+          const start = performance.now();
+          run();
+          return performance.now() - start;
+        }),
+      );
+    const listing = fastest(() => Object.keys(value).length);
+    const bound = 1.5 * listing + 50;
+    const slow = helpers.map(([helper, call]) => ({ helper, ms: Math.round(fastest(() => call(value))) })).filter(({ ms }) => ms > bound);
+    expect(slow, `one listing: ${Math.round(listing)} ms`).toEqual([]);
   });
 });
 

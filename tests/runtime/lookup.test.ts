@@ -1,7 +1,8 @@
 // The lookup tables' assumptions, held against the generated data.
 import { expect, test } from 'vitest';
 import { codeFormat, errorCatalog, errorTypes } from '../../src/index.ts';
-import { isWellFormedCode, MAX_NAME_LENGTH } from '../../src/lookup.ts';
+import { openCodePatternByType } from '../../generated/error-catalog.ts';
+import { isCodeOf, isWellFormedCode, MAX_NAME_LENGTH } from '../../src/lookup.ts';
 
 test('no type or documented code is longer than MAX_NAME_LENGTH, which the helpers do not look beyond', () => {
   const names = [...errorTypes, ...errorCatalog.map((e) => e.code)];
@@ -13,4 +14,11 @@ test('the code format allows no code longer than MAX_NAME_LENGTH either', () => 
   expect(format.test('a'.repeat(MAX_NAME_LENGTH))).toBe(true);
   expect(format.test('a'.repeat(MAX_NAME_LENGTH + 1))).toBe(false);
   expect(isWellFormedCode('a'.repeat(MAX_NAME_LENGTH))).toBe(true);
+});
+
+test.each(Object.entries(openCodePatternByType))('the pattern of the open codes of %s allows no code longer than MAX_NAME_LENGTH either', (type, pattern) => {
+  const format = new RegExp(pattern, 'u');
+  expect(format.test('a'.repeat(MAX_NAME_LENGTH))).toBe(true);
+  expect(format.test('a'.repeat(MAX_NAME_LENGTH + 1))).toBe(false);
+  expect(isCodeOf(type, 'a'.repeat(MAX_NAME_LENGTH))).toBe(true);
 });

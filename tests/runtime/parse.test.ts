@@ -8,6 +8,8 @@ const throwingGetter = Object.defineProperty({ code: 'expired_card', message: 'E
     throw new Error('boom');
   },
 });
+/** A conforming body whose `type` is not enumerable: JSON.stringify writes `{"code":...,"message":...}`. */
+const hiddenType = Object.defineProperty({ code: 'expired_card', message: 'Expired card' }, 'type', { value: 'payment_error', enumerable: false });
 const throwingProxy = new Proxy(
   {},
   {
@@ -38,6 +40,9 @@ describe('isErrorBody', () => {
     ['a number as code', { type: 'payment_error', code: 42, message: 'x' }, false],
     ['inherited members', Object.create({ type: 'payment_error', code: 'expired_card', message: 'Expired card' }), false],
     ['a getter that throws', throwingGetter, false],
+    ['a type that is not enumerable (JSON leaves it out)', hiddenType, false],
+    ['a message that is not enumerable', Object.defineProperty({ type: 'payment_error', code: 'expired_card' }, 'message', { value: 'Expired card' }), false],
+    ['a member that is not enumerable besides the three (JSON leaves it out too)', Object.defineProperty({ type: 'payment_error', code: 'expired_card', message: 'Expired card' }, 'trace', { value: 'x' }), true],
     ['a proxy that throws', throwingProxy, false],
     ['null', null, false],
     ['an array', [{ type: 'payment_error', code: 'expired_card', message: 'Expired card' }], false],
@@ -94,6 +99,7 @@ describe('parseErrorBody', () => {
     ['no message', { type: 'payment_error', code: 'expired_card' }, '`message` is missing'],
     ['an empty message', { type: 'payment_error', code: 'expired_card', message: '' }, '`message` is empty'],
     ['a getter that throws', throwingGetter, '`type` is a getter, not a value'],
+    ['a type that is not enumerable', hiddenType, '`type` is not enumerable (JSON leaves it out)'],
     ['a proxy that throws', throwingProxy, 'the body cannot be read (it threw when inspected)'],
   ])('%s is invalid', (_name, value, reason) => {
     expect(parseErrorBody(value)).toEqual({ kind: 'invalid', reason });

@@ -55,19 +55,32 @@ describe('~standard', () => {
     expect(standard.validate({ type: 'card_error', code: 'x', message: 'm' })).toEqual({ issues: [{ message: '`type` "card_error" is not an error type', path: ['type'] }] });
   });
 
-  test('a Proxy that answers otherwise the second time cannot turn a failed verdict into one without issues', () => {
+  test('one read of each member and one listing of the keys give both the verdict and the issues: a Proxy that answers otherwise the second time is not asked twice', () => {
     // Its first listing of keys has an extra member; every later one, the three members only.
-    let listings = 0;
+    const calls = { ownKeys: 0 };
     const fickle = new Proxy(
       { type: 'payment_error', code: 'expired_card', message: 'Expired card' },
       {
-        ownKeys: (target) => (listings++ === 0 ? [...Reflect.ownKeys(target), 'extra'] : Reflect.ownKeys(target)),
+        ownKeys: (target) => (calls.ownKeys++ === 0 ? [...Reflect.ownKeys(target), 'extra'] : Reflect.ownKeys(target)),
         getOwnPropertyDescriptor: (target, key) =>
           key === 'extra' ? { value: 1, writable: true, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key),
       },
     );
-    expect(standard.validate(fickle)).toEqual({ issues: [{ message: 'the body does not conform to the error contract', path: [] }] });
-    expect(listings).toBe(2);
+    expect(standard.validate(fickle)).toEqual({ issues: [{ message: 'members the contract does not allow: "extra"', path: [] }] });
+    expect(calls).toEqual({ ownKeys: 1 });
+  });
+
+  test('a conforming body, too, is read once and listed once', () => {
+    const calls = { ownKeys: 0, getOwnPropertyDescriptor: 0 };
+    const proxy = new Proxy(
+      { type: 'payment_error', code: 'expired_card', message: 'Expired card' },
+      {
+        ownKeys: (target) => (calls.ownKeys++, Reflect.ownKeys(target)),
+        getOwnPropertyDescriptor: (target, key) => (calls.getOwnPropertyDescriptor++, Reflect.getOwnPropertyDescriptor(target, key)),
+      },
+    );
+    expect(standard.validate(proxy)).toEqual({ value: { type: 'payment_error', code: 'expired_card', message: 'Expired card' } });
+    expect(calls.ownKeys).toBe(1);
   });
 });
 
@@ -87,13 +100,44 @@ describe('~standard.jsonSchema', () => {
     expect(JSON.stringify(schema)).not.toContain('#/$defs/');
   });
 
-  test.each(['draft-04', 'openapi-3.0', 'draft-2019-09', undefined])('throws for the target %s, naming the ones it has', (target) => {
-    expect(() => standard.jsonSchema.input({ target } as { target: string })).toThrow(/no JSON Schema for the target .*; it has draft-2020-12 and draft-07/);
+  test.each(['draft-04', 'draft-2019-09', 'openapi-3.1', undefined])('throws for the target %s, naming the ones it has', (target) => {
+    expect(() => standard.jsonSchema.input({ target } as { target: string })).toThrow(/no JSON Schema for the target .*; it has draft-2020-12, draft-07, openapi-3.0$/);
   });
 
-  // Both schemas, compiled by ajv for their drafts, give isErrorBody's verdicts on bodies of every kind.
+  /** The keywords of an OpenAPI 3.0.3 Schema Object (its JSON Schema subset and its own). */
+  const OPENAPI_30_KEYWORDS = new Set([
+    'title', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems',
+    'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties',
+    'additionalProperties', 'description', 'format', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated',
+  ]);
+  /** Every keyword a schema uses, with where (the names under `properties` are names, not keywords). */
+  function keywordsOf(node: unknown, at = '#'): string[] {
+    if (typeof node !== 'object' || node === null) return [];
+    return Object.entries(node).flatMap(([key, value]) => [
+      `${at}/${key}`,
+      ...(key === 'properties' ? Object.entries(value as object).flatMap(([name, sub]) => keywordsOf(sub, `${at}/properties/${name}`)) : []),
+      ...(['oneOf', 'anyOf', 'allOf'].includes(key) ? (value as unknown[]).flatMap((sub, i) => keywordsOf(sub, `${at}/${key}/${i}`)) : []),
+      ...(['items', 'not', 'additionalProperties'].includes(key) ? keywordsOf(value, `${at}/${key}`) : []),
+    ]);
+  }
+
+  test('openapi-3.0 is one self-contained OpenAPI 3.0 Schema Object: its keywords only, no $ref, const as a one-value enum', () => {
+    const schema = standard.jsonSchema.output({ target: 'openapi-3.0' });
+    expect(keywordsOf(schema).filter((at) => !OPENAPI_30_KEYWORDS.has(at.split('/').pop() ?? ''))).toEqual([]);
+    expect(schema).toMatchObject({ title: 'ErrorBody', description: generated.description });
+    expect((schema.oneOf as unknown[]).length).toBe(7);
+    expect((schema.oneOf as Array<{ properties: { type: unknown } }>)[3]?.properties.type).toEqual({ type: 'string', description: 'The error type.', enum: ['api_error'] });
+    // A description beside a $ref (which 3.0 would ignore) is kept on what the $ref held.
+    expect((schema.oneOf as Array<{ properties: { code: { description: string; pattern: string } } }>)[3]?.properties.code).toMatchObject({
+      description: generated.$defs.ApiError.properties.code.description,
+      pattern: generated.$defs.OpenErrorCode.pattern,
+    });
+  });
+
+  // The schemas, compiled by ajv for their drafts (OpenAPI 3.0's keywords here mean what draft-07's do), give isErrorBody's verdicts on bodies of every kind.
   const draft2020 = new Ajv2020({ strict: true }).compile(standard.jsonSchema.input({ target: 'draft-2020-12' }));
   const draft07 = new Ajv({ strict: true }).compile(standard.jsonSchema.input({ target: 'draft-07' }));
+  const openapi30 = new Ajv({ strict: true }).compile(standard.jsonSchema.input({ target: 'openapi-3.0' }));
   const bodies = [
     ...errorCatalog.map((e) => ({ type: e.type, code: e.code, message: e.message })),
     { type: 'api_error', code: 'upstream_timeout', message: 'x' },
@@ -110,6 +154,7 @@ describe('~standard.jsonSchema', () => {
   test.each(bodies.map((b) => [JSON.stringify(b), b]))('same verdict as isErrorBody: %s', (_name, body) => {
     expect(draft2020(body)).toBe(isErrorBody(body));
     expect(draft07(body)).toBe(isErrorBody(body));
+    expect(openapi30(body)).toBe(isErrorBody(body));
   });
 });
 

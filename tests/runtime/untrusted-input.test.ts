@@ -17,6 +17,7 @@ import {
   isErrorType,
   parseErrorBody,
   type ErrorBody,
+  type ErrorType,
 } from '../../src/index.ts';
 
 /** createErrorBody as JavaScript code sees it: any arguments at all. */
@@ -92,7 +93,7 @@ describe('on any input', () => {
           expect(isErrorType(parsed.body.type)).toBe(true);
           expect(parsed.httpStatus).toBe(httpStatusOf(parsed.body.type));
         }
-        if (parsed.kind === 'known') expect(describeError(parsed.body.type, parsed.body.code)).toEqual(parsed.documented);
+        if (parsed.kind === 'known') expect(describeError(parsed.body.type, parsed.body.code)).toBe(parsed.documented);
       }),
       RUNS,
     );
@@ -131,12 +132,14 @@ describe('on any input', () => {
     );
   });
 
-  test('describeError never throws and finds only documented pairs', () => {
+  test('describeError never throws, finds only documented pairs, and says of any other well-formed code of an open type only what is known', () => {
     fc.assert(
       fc.property(names, names, (type, code) => {
         const entry = describeError(type, code);
-        if (entry) expect(entry).toMatchObject({ type, code });
-        else expect(errorCatalog.some((e) => e.type === type && e.code === code)).toBe(false);
+        const documented = errorCatalog.find((e) => e.type === type && e.code === code);
+        if (documented) expect(entry).toBe(documented);
+        else if (entry) expect(entry).toEqual({ type, code, httpStatus: httpStatusOf(type), documented: false });
+        if (entry && !documented) expect(codesByType[type as ErrorType]).toEqual([]);
       }),
       RUNS,
     );
@@ -202,23 +205,74 @@ describe('getters', () => {
     expect(JSON.stringify(result)).toMatch(/false|invalid|getter/);
   });
 
-  test('a `value` planted on Object.prototype is not read for a getter', () => {
-    const { body, calls } = gettersBody();
-    // Planted only while the helpers run: the test runner itself reads `value` of descriptors.
-    Object.defineProperty(Object.prototype, 'value', { value: 'payment_error', configurable: true, writable: true });
-    let results: Array<[string, string]>;
+  /** A body whose `type` is a getter (counting its calls) and whose code and message are plain: conforming, if the getter were taken for a value. */
+  function getterTypeBody() {
+    const calls = { count: 0 };
+    const body = Object.defineProperty({ code: 'expired_card', message: 'Expired card' }, 'type', { enumerable: true, get: () => (calls.count++, 'payment_error') });
+    return { body, calls };
+  }
+  /** A body whose `type` is an accessor with a setter only: reading it runs nothing and gives undefined. */
+  const setterTypeBody = () => Object.defineProperty({ code: 'expired_card', message: 'Expired card' }, 'type', { enumerable: true, set: () => undefined });
+
+  /** What a polluted Object.prototype holds: every member of a property descriptor. */
+  const PLANTED: ReadonlyArray<[string, PropertyDescriptor]> = [
+    ['value', { value: 'payment_error' }],
+    ['writable', { value: true }],
+    ['enumerable', { value: true }],
+    ['configurable', { value: true }],
+    ['get', { value: () => 'payment_error' }],
+    ['set', { value: () => undefined }],
+  ];
+
+  /**
+   * `run` with each of `names` planted on Object.prototype; only meanwhile: the test runner itself
+   * reads descriptors. Each is planted with a descriptor of no prototype, which the ones planted
+   * before it (a `get` beside a `value`) cannot turn invalid.
+   */
+  function withPlanted<T>(names: readonly string[], run: () => T): T {
     try {
-      results = helpers.map(([name, helper]) => [name, JSON.stringify(helper(body))]);
+      for (const [name, descriptor] of PLANTED) {
+        if (names.includes(name)) Object.defineProperty(Object.prototype, name, Object.assign(Object.create(null), descriptor, { configurable: true, writable: true }));
+      }
+      return run();
     } finally {
-      delete (Object.prototype as { value?: unknown }).value;
+      for (const name of names) delete (Object.prototype as Record<string, unknown>)[name];
     }
+  }
+
+  const plantings: ReadonlyArray<[string, string[]]> = [
+    ['value', ['value']],
+    ['value and writable', ['value', 'writable']],
+    ['every member of a descriptor', PLANTED.map(([name]) => name)],
+  ];
+
+  test.each(plantings)('with %s planted on Object.prototype, a getter is neither run nor taken for a value', (_name, names) => {
+    const { body, calls } = getterTypeBody();
+    const results = withPlanted(names, () => helpers.map(([name, helper]) => [name, JSON.stringify(helper(body))]));
     expect(results).toEqual([
       ['isErrorBody', 'false'],
       ['parseErrorBody', JSON.stringify({ kind: 'invalid', reason: '`type` is a getter, not a value' })],
-      ['checkErrorResponse', expect.stringContaining('`type` is a getter, not a value')],
-      ['errorBodySchema validate', expect.stringContaining('`type` is a getter, not a value')],
+      ['checkErrorResponse', JSON.stringify([{ rule: 'type', message: '`type` is a getter, not a value' }])],
+      ['errorBodySchema validate', JSON.stringify({ issues: [{ message: '`type` is a getter, not a value', path: ['type'] }] })],
     ]);
     expect(calls.count).toBe(0);
+  });
+
+  test.each(plantings)('with %s planted on Object.prototype, an accessor without a getter is not taken for a value', (_name, names) => {
+    const body = setterTypeBody();
+    const results = withPlanted(names, () => helpers.map(([name, helper]) => [name, JSON.stringify(helper(body))]));
+    expect(results.map(([name, result]) => [name, result?.includes('`type` is a getter, not a value') || result === 'false'])).toEqual(helpers.map(([name]) => [name, true]));
+  });
+
+  test.each(plantings)('with %s planted on Object.prototype, a conforming body still conforms', (_name, names) => {
+    const body = { type: 'payment_error', code: 'expired_card', message: 'Expired card' };
+    const results = withPlanted(names, () => helpers.map(([name, helper]) => [name, JSON.stringify(helper(body))]));
+    expect(results).toEqual([
+      ['isErrorBody', 'true'],
+      ['parseErrorBody', expect.stringContaining('"kind":"known"')],
+      ['checkErrorResponse', '[]'],
+      ['errorBodySchema validate', JSON.stringify({ value: body })],
+    ]);
   });
 });
 
@@ -227,7 +281,8 @@ describe('names of Object.prototype', () => {
     expect(isErrorType(name)).toBe(false);
     expect(httpStatusOf(name)).toBeUndefined();
     for (const type of errorTypes) {
-      expect(describeError(type, name)).toBeUndefined();
+      // Never a catalog entry: at most a well-formed code of a type whose codes are open, with no message.
+      expect(describeError(type, name)?.message).toBeUndefined();
       expect(parseErrorBody({ type, code: name, message: 'm' }).kind).not.toBe('known');
       if (codesByType[type].length > 0) expect(isErrorBody({ type, code: name, message: 'm' })).toBe(false);
     }
