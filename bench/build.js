@@ -12,8 +12,11 @@ const bin = (/** @type {string} */ file) => path.join(REPO_ROOT, 'node_modules',
 const script = (/** @type {string} */ name) => path.join(REPO_ROOT, 'scripts', name);
 const QUIET = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 
-/** The naive chain: each tool's CLI in turn, as `a && b && c` in package.json would run them. */
-const NAIVE = [
+/**
+ * The naive chain: each tool's CLI in turn, as `a && b && c` in package.json would run them; every
+ * generator of the pipeline is in it (a test holds it to scripts/).
+ */
+export const NAIVE = [
   ['lint:redocly', [bin('@redocly/cli/bin/cli.js'), 'lint', 'openapi/openapi.yaml']],
   ['verify:catalog', [script('verify-catalog.js'), '--root', '.']],
   ['bundle', [bin('@redocly/cli/bin/cli.js'), 'bundle', 'openapi/openapi.yaml', '-o', 'generated/openapi.yaml']],
@@ -23,6 +26,7 @@ const NAIVE = [
   ['generate:openapi-3.0', [script('generate-openapi-3.0.js'), '--root', '.']],
   ['generate:runtime', [script('generate-runtime.js'), '--root', '.']],
   ['generate:json-schema', [script('generate-json-schema.js'), '--root', '.']],
+  ['generate:error-schemas', [script('generate-error-schemas.js'), '--root', '.']],
   ['generate:errors-md', [script('generate-errors-md.js'), '--root', '.']],
   ['docs', [bin('@redocly/cli/bin/cli.js'), 'build-docs', 'generated/openapi.yaml', '--inlineBundle', '-o', 'dist/docs/index.html']],
   ['compile', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json']],

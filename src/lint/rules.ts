@@ -119,12 +119,20 @@ const summaries = new WeakMap<ErrorBodySchema, { shared: boolean; sound: boolean
 
 /** Whether every variant has the contract's codes (`shared`), and none departs from it otherwise (`sound`). */
 function summaryOf(analysis: ErrorBodySchema): { shared: boolean; sound: boolean } {
-  let summary = summaries.get(analysis);
-  if (!summary) {
-    summary = { shared: analysis.variants.every((v) => contractDifferences(v).length === 0), sound: analysis.variants.every((v) => v.differences.length === 0) };
-    summaries.set(analysis, summary);
-  }
-  return summary;
+  return kept(summaries, analysis, () => ({
+    shared: analysis.variants.every((v) => contractDifferences(v).length === 0),
+    sound: analysis.variants.every((v) => v.differences.length === 0),
+  }));
+}
+
+/**
+ * What `map` keeps for `key`, worked out by `compute` the first time: the rules run over every
+ * operation, and operations share schemas, examples and declarations by $ref.
+ */
+function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = compute()));
+  return value;
 }
 
 /** A variant's type as a message names it: a known one as it is, anything else quoted and short. */
@@ -138,9 +146,7 @@ const differencesOf = new WeakMap<Variant, readonly string[]>();
 
 /** How a variant's codes differ from the contract's. */
 function contractDifferences(variant: Variant): readonly string[] {
-  let differences = differencesOf.get(variant);
-  if (!differences) differencesOf.set(variant, (differences = codeDifferences(variant)));
-  return differences;
+  return kept(differencesOf, variant, () => codeDifferences(variant));
 }
 
 function codeDifferences(variant: Variant): string[] {
@@ -200,14 +206,11 @@ function typesNotFitting(media: WalkedMedia, tree: Tree): readonly string[] {
   if (status.class === undefined || (status.exact && !CONTRACT_STATUSES.has(Number(status.key)))) return [];
   const analysis = analyseErrorSchema(media.schema, tree);
   if (analysis.kind !== 'error-body') return [];
-  let byClass = notFitting.get(analysis);
-  if (!byClass) notFitting.set(analysis, (byClass = new Map()));
-  let types = byClass.get(status.class);
-  if (!types) {
-    const wrong = (v: Variant) => v.type !== undefined && isErrorType(v.type) && statusOf(v.type) !== status.class;
-    byClass.set(status.class, (types = [...new Set(analysis.variants.filter(wrong).map((v) => v.type as string))]));
-  }
-  return types;
+  const statusClass = status.class;
+  return kept(kept(notFitting, analysis, () => new Map()), statusClass, () => {
+    const wrong = (v: Variant) => v.type !== undefined && isErrorType(v.type) && statusOf(v.type) !== statusClass;
+    return [...new Set(analysis.variants.filter(wrong).map((v) => v.type as string))];
+  });
 }
 
 /** typesNotFitting of each analysis under each status class: worked out once, however many bodies share the schema. */
@@ -282,11 +285,7 @@ const violations = new WeakMap<object, Map<number | undefined, ReturnType<typeof
 
 function violationsOf(status: 400 | 500 | undefined, value: unknown): ReturnType<typeof checkErrorResponse> {
   if (typeof value !== 'object' || value === null) return checkErrorResponse(status, value);
-  let byStatus = violations.get(value);
-  if (!byStatus) violations.set(value, (byStatus = new Map()));
-  let found = byStatus.get(status);
-  if (!found) byStatus.set(status, (found = checkErrorResponse(status, value)));
-  return found;
+  return kept(kept(violations, value, () => new Map()), status, () => checkErrorResponse(status, value));
 }
 
 const exampleMessage: Rule = {
@@ -398,12 +397,7 @@ const declarations = new WeakMap<object, ReadDeclaration | null>();
 
 /** The operation's `x-payment-errors`, read; undefined when it has none. */
 function declarationOf({ operation }: OperationAt, tree: Tree): ReadDeclaration | undefined {
-  let read = declarations.get(operation);
-  if (read === undefined) {
-    read = DECLARATION in operation ? readValue(tree.get(operation, DECLARATION), tree) : null;
-    declarations.set(operation, read);
-  }
-  return read ?? undefined;
+  return kept(declarations, operation, () => (DECLARATION in operation ? readValue(tree.get(operation, DECLARATION), tree) : null)) ?? undefined;
 }
 
 /** Declarations read, by value: one that operations share by $ref is read once. */
@@ -412,9 +406,7 @@ const values = new WeakMap<object, ReadDeclaration>();
 function readValue(value: unknown, tree: Tree): ReadDeclaration {
   const get = (node: unknown, key: string | number) => tree.get(node, key);
   if (typeof value !== 'object' || value === null) return readDeclaration(value, get);
-  let read = values.get(value);
-  if (!read) values.set(value, (read = readDeclaration(value, get)));
-  return read;
+  return kept(values, value, () => readDeclaration(value, get));
 }
 
 const declaration: Rule = {
