@@ -91,10 +91,17 @@ function visitor(rule: Rule): Visitor {
         if (!version || typeof root !== 'object' || root === null) return;
         const findings = runRule(rule, root, treeOf(root, ctx));
         const packageRoot = findings.length ? installedPackageRoot(files) : undefined;
+        // Findings the rule keeps apart (an example chosen in two places) may land on one place
+        // (the example both $ref): reported there once, as Spectral does.
+        const placed = new Set<string>();
         for (const finding of findings) {
           const location = placeOf(root, ctx, finding);
           if (!location) continue;
-          ctx.report({ message: messageOf(finding, version, location.source.absoluteRef, packageRoot), location });
+          const message = messageOf(finding, version, location.source.absoluteRef, packageRoot);
+          const at = `${location.source.absoluteRef}#${location.pointer} ${message}`;
+          if (placed.has(at)) continue;
+          placed.add(at);
+          ctx.report({ message, location });
         }
       },
     },

@@ -56,6 +56,28 @@ ruleCases('example-declared', 'error', [
     ],
   },
   {
+    name: 'invalid: an example component two bodies of one operation $ref is reported once, where it is written',
+    change: (d) => {
+      declare(DECLARATION)(d);
+      d.components.examples = { Missing: { value: MISSING } };
+      const media = () => ({ schema: pkg('schemas/BadRequestErrorBody'), examples: { missing: { $ref: '#/components/examples/Missing' } } });
+      d.paths['/payments'].post.responses['400'] = { description: 'Failed', content: { 'application/json': media(), 'application/problem+json': media() } };
+    },
+    want: [{ path: 'components.examples.Missing.value', message: 'The example "missing" ("invalid_request_error", "missing_parameter") is not one the x-payment-errors of POST /payments declares.' }],
+  },
+  {
+    name: 'invalid: a package example two bodies of one operation $ref is reported at each $ref',
+    change: (d) => {
+      declare(DECLARATION)(d);
+      const media = () => ({ schema: pkg('schemas/BadRequestErrorBody'), examples: { missing: pkg('examples/InvalidRequestErrorMissingParameter') } });
+      d.paths['/payments'].post.responses['400'] = { description: 'Failed', content: { 'application/json': media(), 'application/problem+json': media() } };
+    },
+    want: ['application/json', 'application/problem+json'].map((type) => {
+      const examples = `paths./payments.post.responses.400.content.${type}.examples`;
+      return { path: `${examples}.missing`, spectral: examples, message: 'The example "missing" ("invalid_request_error", "missing_parameter") is not one the x-payment-errors of POST /payments declares.' };
+    }),
+  },
+  {
     name: 'valid: under a declaration that cannot be read (a $ref to nothing, a scalar), examples are left to the declaration rule',
     change: (d) => {
       declare({ $ref: '#/components/x-payment-errors/Nope' })(d);
