@@ -143,9 +143,10 @@ describe.each(VIEWPORTS)('at $width x $height ($name)', (viewport) => {
 
   describe('each type', () => {
     test.each(['invalid_request_error', 'idempotence_error', 'account_error', 'payment_error'])('%s lists its codes with message and how to fix', async (name) => {
-      const type = types.find((t) => t.type === name);
+      const codes = types.find((t) => t.type === name)?.codes ?? [];
+      expect(codes.length, `${name} has codes in the catalog`).toBeGreaterThan(0);
       const text = await openSection(page, `/${name}`, 'Sent with HTTP');
-      for (const c of type?.codes ?? []) {
+      for (const c of codes) {
         expect(text).toContain(c.message);
         if (c.howToFix) expect(text).toContain(c.howToFix.split('\n')[0]?.replace(/^\d+\. /, ''));
       }
