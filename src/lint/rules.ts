@@ -1,13 +1,11 @@
 // The checks of the downstream kit, written once for every engine: each is a function of the
 // whole document (read through a `Tree`) that returns findings. src/spectral/ and src/redocly/
 // adapt them to Spectral and to Redocly; every type, code and status comes from generated data.
-import { httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
+import { codeFormat, httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
 import { checkErrorResponse } from '../check.ts';
 import { describeError } from '../describe.ts';
-import { codeFormat } from '../../generated/error-catalog.ts';
 import { codesDeclared, declares, DECLARATION, readDeclaration, type Declaration, type ReadDeclaration } from '../declaration.ts';
 import { isErrorType, statusOf } from '../lookup.ts';
-import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
 import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
