@@ -7,7 +7,7 @@ import { describeError } from '../describe.ts';
 import { codesDeclared, declares, DECLARATION, readDeclaration, type Declaration, type ReadDeclaration } from '../declaration.ts';
 import { isErrorType, statusOf } from '../lookup.ts';
 import { describe } from '../read.ts';
-import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
+import { isObject, openApiVersion, type Finding, type JsonPath, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
 import { errorStatus, isJsonMediaType, misplacedDeclarations, operationName, sharedHeader, walkDocument, type ErrorStatus, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
 
@@ -17,7 +17,7 @@ export interface Rule {
   readonly severity: 'error' | 'warn';
   readonly description: string;
   /** `root` is an OpenAPI 3.x document (see runRule). */
-  readonly check: (root: object, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
+  readonly check: (root: object, tree: Tree) => Iterable<Reported>;
 }
 
 /**
@@ -543,11 +543,10 @@ export const rules: readonly Rule[] = [
  * component of the user's) are reported once. Documents other than OpenAPI 3.x get none.
  */
 export function runRule(rule: Rule, root: unknown, tree: Tree): Finding[] {
-  const version = openApiVersion(root);
-  if (!version || !isObject(root)) return [];
+  if (!openApiVersion(root) || !isObject(root)) return [];
   const findings: Finding[] = [];
   const reported = new WeakMap<object, Set<string>>();
-  for (const { about, once, ...finding } of rule.check(root, tree, version)) {
+  for (const { about, once, ...finding } of rule.check(root, tree)) {
     if (about) {
       const keys = reported.get(about) ?? new Set();
       const key = once ?? finding.message;
