@@ -52,7 +52,8 @@ export const ownValue: Get = (node, key) => {
   if (typeof node !== 'object' || node === null) return undefined;
   try {
     const d = Object.getOwnPropertyDescriptor(node, key);
-    return d && 'value' in d ? d.value : undefined;
+    // Own `value`, not `in`: a `value` planted on Object.prototype would pass a getter's descriptor (see read.ts isMember).
+    return d && Object.hasOwn(d, 'value') ? d.value : undefined;
   } catch {
     return undefined;
   }

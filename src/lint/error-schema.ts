@@ -2,7 +2,7 @@
 // allows, and how each differs from the shared schema of its type. A $ref to the package's
 // document and a faithful copy of it (a bundled spec, the OpenAPI 3.0 translation) are the same
 // contract. Each schema object is analysed once, however many responses use it.
-import { codeFormat, errorTypes } from '../../generated/error-catalog.ts';
+import { errorTypes } from '../../generated/error-catalog.ts';
 import { codesOf, hasOpenCodes, isErrorType } from '../lookup.ts';
 import { describe } from '../read.ts';
 import { nearest } from '../suggest.ts';

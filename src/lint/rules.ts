@@ -1,17 +1,15 @@
 // The checks of the downstream kit, written once for every engine: each is a function of the
 // whole document (read through a `Tree`) that returns findings. src/spectral/ and src/redocly/
 // adapt them to Spectral and to Redocly; every type, code and status comes from generated data.
-import { httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
+import { codeFormat, httpStatusByType, responseByStatus, schemaByType } from '../../generated/error-catalog.ts';
 import { checkErrorResponse } from '../check.ts';
 import { describeError } from '../describe.ts';
-import { codeFormat } from '../../generated/error-catalog.ts';
 import { codesDeclared, declares, DECLARATION, readDeclaration, type Declaration, type ReadDeclaration } from '../declaration.ts';
 import { isErrorType, statusOf } from '../lookup.ts';
-import type { ErrorType } from '../types.ts';
 import { describe } from '../read.ts';
-import { isObject, openApiVersion, type Finding, type JsonPath, type OpenApiVersion, type Tree } from './document.ts';
+import { isObject, openApiVersion, type Finding, type JsonPath, type Tree } from './document.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type ErrorSchema, type Variant } from './error-schema.ts';
-import { errorStatus, isJsonMediaType, misplacedDeclarations, operationName, sharedHeader, walkDocument, type ErrorStatus, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
+import { errorStatus, isJsonMediaType, misplacedDeclarations, operationName, sharedHeader, walkDocument, type ExampleAt, type OperationAt, type WalkedMedia } from './walk.ts';
 
 export interface Rule {
   /** The rule's name: `payment-error-<name>` in Spectral, `payment-errors/<name>` in Redocly. */
@@ -19,7 +17,7 @@ export interface Rule {
   readonly severity: 'error' | 'warn';
   readonly description: string;
   /** `root` is an OpenAPI 3.x document (see runRule). */
-  readonly check: (root: object, tree: Tree, version: OpenApiVersion) => Iterable<Reported>;
+  readonly check: (root: object, tree: Tree) => Iterable<Reported>;
 }
 
 /**
@@ -40,9 +38,9 @@ function typesSentWith(status: number): string[] {
     .map(([type]) => type);
 }
 
-/** The shared response of a status class, or the union schema for default. */
-function sharedResponse(status: ErrorStatus): string {
-  const name = status.class === undefined ? undefined : responseByStatus[String(status.class) as keyof typeof responseByStatus];
+/** The shared response of a status class (400, 500), or the union schema for default (undefined). */
+function sharedResponse(statusClass: 400 | 500 | undefined): string {
+  const name = statusClass === undefined ? undefined : responseByStatus[String(statusClass) as keyof typeof responseByStatus];
   return name ? `#/components/responses/${name}` : '#/components/schemas/ErrorBody';
 }
 
@@ -66,7 +64,7 @@ const body: Rule = {
           yield {
             message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
             path,
-            suggest: sharedResponse(media.status),
+            suggest: sharedResponse(media.status.class),
             // A schema of the user's used under several statuses: one finding, where it is written.
             ...(isObject(schema) ? { about: schema, once: 'not an error body' } : {}),
           };
@@ -230,7 +228,7 @@ const statusFitsType: Rule = {
           message: `A ${media.status.key} response may carry only ${typesSentWith(media.status.class).join(', ')}; this body allows ${wrong.join(', ')}, sent with ${statusOf(first as Parameters<typeof statusOf>[0])}. $ref {ref}.`,
           path: [...media.path, 'schema'],
           use: OPERATION,
-          suggest: sharedResponse(media.status),
+          suggest: sharedResponse(media.status.class),
         };
       }
     }
@@ -365,7 +363,7 @@ const responsesDeclared: Rule = {
           message: `Declare the ${status} response: any request may fail with ${typesSentWith(status).join(', ')}. $ref {ref}.`,
           path: isObject(responses) ? [...path, 'responses'] : path,
           use: OPERATION,
-          suggest: sharedResponse({ key: String(status), class: status as 400 | 500, exact: true }),
+          suggest: sharedResponse(status as 400 | 500),
         };
       }
     }
@@ -475,7 +473,7 @@ const declarationSendable: Rule = {
           message: `${operationName(operation)} declares ${type}, sent with ${status}, but no ${status}, ${String(status)[0]}XX or default response of it carries it: $ref {ref}.`,
           path: [...operation.path, DECLARATION, type],
           use: OPERATION,
-          suggest: sharedResponse({ key: String(status), class: status, exact: true }),
+          suggest: sharedResponse(status),
         };
       }
     }
@@ -545,11 +543,10 @@ export const rules: readonly Rule[] = [
  * component of the user's) are reported once. Documents other than OpenAPI 3.x get none.
  */
 export function runRule(rule: Rule, root: unknown, tree: Tree): Finding[] {
-  const version = openApiVersion(root);
-  if (!version || !isObject(root)) return [];
+  if (!openApiVersion(root) || !isObject(root)) return [];
   const findings: Finding[] = [];
   const reported = new WeakMap<object, Set<string>>();
-  for (const { about, once, ...finding } of rule.check(root, tree, version)) {
+  for (const { about, once, ...finding } of rule.check(root, tree)) {
     if (about) {
       const keys = reported.get(about) ?? new Set();
       const key = once ?? finding.message;

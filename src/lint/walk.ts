@@ -142,17 +142,10 @@ export function* mediaTypes({ status, response, path }: ResponseAt, tree: Tree):
   }
 }
 
-/** The JSON bodies of an operation's error responses. */
-export function* errorBodies(operation: OperationAt, tree: Tree): Generator<MediaAt> {
-  for (const response of errorResponses(operation, tree)) {
-    for (const media of mediaTypes(response, tree)) if (isJsonMediaType(media.mediaType)) yield media;
-  }
-}
-
 /** An operation with its error responses and their media types, as every rule walks it. */
 export interface WalkedOperation extends OperationAt {
   readonly responses: readonly WalkedResponse[];
-  /** The JSON bodies of its error responses (errorBodies). */
+  /** The JSON bodies of its error responses (the JSON media types of `responses`). */
   readonly bodies: readonly WalkedMedia[];
 }
 

@@ -13,7 +13,7 @@ import type { Location, Plugin, Visitor, VisitorContext } from './types.ts';
 export const PLUGIN_ID = 'payment-errors';
 
 /** Redocly hands a rule the document as written: a $ref is resolved from the file it is in. */
-function redoclyTree(root: object, ctx: VisitorContext): Tree {
+function redoclyTree(ctx: VisitorContext): Tree {
   const rootFile = ctx.location.source.absoluteRef;
   // The file of each object read from a file other than the root's: a $ref in it resolves from there.
   const fileOf = new WeakMap<object, string>();
@@ -44,7 +44,7 @@ const trees = new WeakMap<object, Tree>();
 
 function treeOf(root: object, ctx: VisitorContext): Tree {
   let tree = trees.get(root);
-  if (!tree) trees.set(root, (tree = redoclyTree(root, ctx)));
+  if (!tree) trees.set(root, (tree = redoclyTree(ctx)));
   return tree;
 }
 
@@ -136,7 +136,7 @@ function narrowDecorator(): Visitor {
 
 /** The bundle read through local $refs (pointers into itself), and Redocly's resolver for the rest. */
 function bundleTree(root: object, ctx: VisitorContext): Tree {
-  const outside = redoclyTree(root, ctx);
+  const outside = redoclyTree(ctx);
   const pointer = (ref: string): unknown => {
     let node: unknown = root;
     for (const raw of ref.slice(2).split('/')) {

@@ -6,8 +6,6 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 import { pkg } from './lint.ts';
 
-export const OPERATION = ['paths', '/payments', 'post'] as const;
-
 export function downstreamSpec(version: '3.0' | '3.1' = '3.1'): any {
   return {
     openapi: version === '3.0' ? '3.0.3' : '3.1.0',
