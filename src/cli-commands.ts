@@ -462,7 +462,7 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   if (!specs) return { failure: { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' } };
   let spec;
   try {
-    spec = await loadSpec(file, specs);
+    spec = await loadSpec(file, specs, false);
   } catch (error) {
     if (error instanceof SpecError) return { failure: { exit: 2, kind: 'spec-unreadable', message: error.message } };
     throw error;

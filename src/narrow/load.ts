@@ -31,7 +31,8 @@ export class SpecError extends Error {}
 /** More files than any spec has: a $ref loop through generated names cannot run away. */
 const MAX_FILES = 500;
 
-export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSpec> {
+/** Reads a spec; `places`: where each value of its own file is written, for narrowing to change it (check --spec changes nothing). */
+export async function loadSpec(file: string, files: SpecFiles, places = true): Promise<LoadedSpec> {
   const sources = new Map<string, Source>();
   const pending = [file];
   while (pending.length > 0) {
@@ -39,7 +40,7 @@ export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSp
     if (sources.has(next)) continue;
     if (sources.size >= MAX_FILES) throw new SpecError(`${file}: its $refs lead to more than ${MAX_FILES} files`);
     // Only the spec's own file is changed: the places of values are needed in it alone.
-    const source = await parse(next, files, next === file);
+    const source = await parse(next, files, places && next === file);
     sources.set(next, source);
     for (const ref of refsOf(source.data)) {
       const part = ref.split('#')[0] ?? '';
