@@ -360,7 +360,7 @@ function yamlKey(key: string): string {
 }
 
 /** Data as block YAML, nested `step` spaces a level; the first line unindented. */
-export function toYaml(value: unknown, step: number): string {
+function toYaml(value: unknown, step: number): string {
   const pad = ' '.repeat(step);
   const nest = (text: string) => text.replace(/\n(?=[^\n])/g, `\n${pad}`);
   if (Array.isArray(value)) {

@@ -15,7 +15,7 @@ import { codesOf, entryOf } from '../lookup.ts';
 import type { ErrorType } from '../types.ts';
 
 /** The extension that marks the components narrowing wrote, so that a later run may rewrite them. */
-export const NARROWED = 'x-narrowed-by';
+const NARROWED = 'x-narrowed-by';
 const MARK = 'payment-error-contract';
 
 export interface NarrowPlan {
