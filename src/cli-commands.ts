@@ -32,9 +32,10 @@ export interface CliIo {
   /** Spec files; without them, narrow and check --spec are not available. */
   readonly specs?: SpecIo;
   /**
-   * At most `maxBytes` bytes of a file, or of standard input for `-`: reading stops there, so a
-   * longer input comes back cut at `maxBytes`. Rejects with the error of the read (its `code`,
-   * e.g. ENOENT, is used when present).
+   * At most `maxBytes` + 1 bytes of a file, or of standard input for `-`: reading stops one byte
+   * past the limit, so a longer input comes back longer than `maxBytes` (check refuses it) and
+   * is never held whole. Rejects with the error of the read (its `code`, e.g. ENOENT, is used
+   * when present).
    */
   readInput(path: string, maxBytes: number): Promise<Uint8Array>;
 }
