@@ -124,7 +124,6 @@ const COMMANDS: readonly Command[] = [
       'the status is not checked. Exits 0 when the response conforms, 1 when it does not, 2 when the',
       `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
       '',
-      '',
       'With --spec and --operation ("POST /payments": the path as the spec writes it; or an',
       'operationId), the (type, code) must also be one the operation declares in its x-payment-errors.',
       '',
