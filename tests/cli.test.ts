@@ -355,7 +355,7 @@ describe('input is quoted, never obeyed', () => {
       await cli(['explain', `x${h}`]),
       await cli(['explain', `x${h}`, '--json']),
       await cli(['check', '-'], { input: `${h}{` }),
-      await cli(['check', '-'], { input: `${h}{` }),
+      await cli(['check', '--json', '-'], { input: `${h}{` }),
       await cli(['check', `file${h}.json`]),
       await cli(['check', '--status', '400', '-'], { input: body({ type: `payment_error${h}`, code: h, message: h, [h]: 1 }) }),
       await cli(['check', '--json', '--status', '400', '-'], { input: body({ type: `payment_error${h}`, code: h, message: h, [h]: 1 }) }),
