@@ -9,11 +9,11 @@
 // Everything taken from input is quoted with control characters escaped (cli-text.ts).
 import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../generated/error-catalog.ts';
 import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './cli-args.ts';
-import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
+import { header, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
 import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from './cli-text.ts';
 import { checkErrorResponse, type ContractViolation } from './check.ts';
 import { DECLARATION, declarationValue, operationDeclaration, type DeclarationValue } from './declaration.ts';
-import { misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
+import { isJsonMediaType, misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
 import { narrowSpec, type NarrowFiles } from './narrow/command.ts';
 import { loadSpec, SpecError } from './narrow/load.ts';
 import { isCodeOf, isErrorType } from './lookup.ts';
