@@ -405,7 +405,7 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
     return fail(run, {
       exit: 2,
       kind: 'input-not-utf8',
-      message: `${what} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, at)}): the API sends UTF-8, so this is not the body it sent${compressedHint(bytes)}`,
+      message: `${what} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, at)}): the API sends UTF-8, so this is not the body it sent${compressedHint(http)}`,
     });
   }
   const bodyText = decoded.text;
@@ -555,10 +555,9 @@ function chunkedHint(http: HttpResponse, body: string): string {
 }
 
 /** A compressed body is the usual reason a response is not UTF-8. */
-function compressedHint(bytes: Uint8Array): string {
-  const head = String.fromCharCode(...bytes.subarray(0, 4096));
-  const encoding = /^content-encoding:[ \t]*([^\r\n]*)/im.exec(head)?.[1];
-  return looksLikeHttp(head) && encoding ? ` (its Content-Encoding is ${quote(encoding)}: run curl with --compressed)` : '';
+function compressedHint(http: HttpResponse | undefined): string {
+  const encoding = http && header(http, 'content-encoding');
+  return encoding ? ` (its Content-Encoding is ${quote(encoding)}: run curl with --compressed)` : '';
 }
 
 const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
