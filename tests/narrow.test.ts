@@ -220,9 +220,16 @@ test('the Redocly decorator narrows the same way, as redocly bundle writes the d
   expect((await narrow('bundled-input.yaml', 'cli-narrowed.yaml')).code).toBe(0);
   const cli = yaml.parse(await text('cli-narrowed.yaml'));
   for (const p of DECLARING) expect(bundled.paths[p].post.responses).toEqual(cli.paths[p].post.responses);
+  const compared: string[] = [];
   for (const kind of ['schemas', 'responses']) {
-    for (const [name, content] of Object.entries<any>(cli.components[kind])) if (content['x-narrowed-by']) expect(bundled.components[kind][name], name).toEqual(content);
+    for (const [name, content] of Object.entries<any>(cli.components[kind])) {
+      if (!content['x-narrowed-by']) continue;
+      expect(bundled.components[kind][name], name).toEqual(content);
+      compared.push(`${kind}.${name}`);
+    }
   }
+  // Each kind had components narrowing wrote to compare.
+  expect(new Set(compared.map((c) => c.split('.')[0]))).toEqual(new Set(['schemas', 'responses']));
 });
 
 test('the Redocly decorator refuses what narrow refuses: a declaration on a callback is reported where it is, and nothing is narrowed', async () => {
