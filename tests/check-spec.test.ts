@@ -111,6 +111,13 @@ describe('a spec whose declaration is misplaced or not well formed: exit 2, nami
       stderr: ['payment-errors: the x-payment-errors of POST /payments in {file} is not well formed: its $ref "#/components/x-payment-errors/Missing" does not resolve'],
     },
     {
+      name: 'a $ref whose pointer does not decode: to nothing, one message',
+      fixture: 'narrow-refused/missing-refs/openapi.yaml',
+      change: (t: string) => t.replace('#/components/x-payment-errors/Missing', '#/components/x-payment-errors/%zz'),
+      operation: 'POST /payments',
+      stderr: ['payment-errors: the x-payment-errors of POST /payments in {file} is not well formed: its $ref "#/components/x-payment-errors/%zz" does not resolve'],
+    },
+    {
       name: 'a list of codes by $ref to nothing: one message',
       fixture: 'narrow-refused/missing-refs/openapi.yaml',
       operation: 'POST /refunds',

@@ -133,8 +133,13 @@ function stillReferenced(
     const target = typeof ref === 'string' ? /^#\/components\/(schemas|responses)\/([^/]+)/.exec(ref) : null;
     if (target) {
       const kind = target[1] as 'schemas' | 'responses';
-      const name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (candidates[kind].delete(name)) {
+      let name: string | undefined;
+      try {
+        name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
+      } catch {
+        // A name that does not decode ($ref "...%zz") is no component's.
+      }
+      if (name !== undefined && candidates[kind].delete(name)) {
         kept[kind].add(name);
         stack.push([own(own(own(root, 'components'), kind), name), undefined]);
       }
