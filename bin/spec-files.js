@@ -7,7 +7,7 @@ import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises
 import path from 'node:path';
 
 /** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
-export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
 /** @returns {import('../dist/src/cli-commands.js').SpecIo} */
 export function specFiles() {

@@ -9,11 +9,11 @@
 // Everything taken from input is quoted with control characters escaped (cli-text.ts).
 import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../generated/error-catalog.ts';
 import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './cli-args.ts';
-import { header, isJsonMediaType, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
+import { header, looksLikeHttp, readHttpResponse, type HttpResponse } from './cli-response.ts';
 import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from './cli-text.ts';
 import { checkErrorResponse, type ContractViolation } from './check.ts';
 import { DECLARATION, declarationValue, operationDeclaration, type DeclarationValue } from './declaration.ts';
-import { misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
+import { isJsonMediaType, misplacedDeclarations, operationName, operations, type OperationAt } from './lint/walk.ts';
 import { narrowSpec, type NarrowFiles } from './narrow/command.ts';
 import { loadSpec, SpecError } from './narrow/load.ts';
 import { isCodeOf, isErrorType } from './lookup.ts';
@@ -32,9 +32,10 @@ export interface CliIo {
   /** Spec files; without them, narrow and check --spec are not available. */
   readonly specs?: SpecIo;
   /**
-   * At most `maxBytes` bytes of a file, or of standard input for `-`: reading stops there, so a
-   * longer input comes back cut at `maxBytes`. Rejects with the error of the read (its `code`,
-   * e.g. ENOENT, is used when present).
+   * At most `maxBytes` + 1 bytes of a file, or of standard input for `-`: reading stops one byte
+   * past the limit, so a longer input comes back longer than `maxBytes` (check refuses it) and
+   * is never held whole. Rejects with the error of the read (its `code`, e.g. ENOENT, is used
+   * when present).
    */
   readInput(path: string, maxBytes: number): Promise<Uint8Array>;
 }
@@ -122,7 +123,6 @@ const COMMANDS: readonly Command[] = [
       'status (unless --status is given) and checks that the Content-Type is JSON. Without a status',
       'the status is not checked. Exits 0 when the response conforms, 1 when it does not, 2 when the',
       `input cannot be read, is larger than ${MAX_INPUT_TEXT}, is not UTF-8 or is not JSON.`,
-      '',
       '',
       'With --spec and --operation ("POST /payments": the path as the spec writes it; or an',
       'operationId), the (type, code) must also be one the operation declares in its x-payment-errors.',
@@ -405,7 +405,7 @@ async function check(run: Run & { readonly args: CliArgs }, path: string): Promi
     return fail(run, {
       exit: 2,
       kind: 'input-not-utf8',
-      message: `${what} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, at)}): the API sends UTF-8, so this is not the body it sent${compressedHint(bytes)}`,
+      message: `${what} is not UTF-8 (byte 0x${byte} at ${bytePlace(bytes, at)}): the API sends UTF-8, so this is not the body it sent${compressedHint(http)}`,
     });
   }
   const bodyText = decoded.text;
@@ -462,7 +462,7 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   if (!specs) return { failure: { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' } };
   let spec;
   try {
-    spec = await loadSpec(file, specs);
+    spec = await loadSpec(file, specs, false);
   } catch (error) {
     if (error instanceof SpecError) return { failure: { exit: 2, kind: 'spec-unreadable', message: error.message } };
     throw error;
@@ -555,10 +555,9 @@ function chunkedHint(http: HttpResponse, body: string): string {
 }
 
 /** A compressed body is the usual reason a response is not UTF-8. */
-function compressedHint(bytes: Uint8Array): string {
-  const head = String.fromCharCode(...bytes.subarray(0, 4096));
-  const encoding = /^content-encoding:[ \t]*([^\r\n]*)/im.exec(head)?.[1];
-  return looksLikeHttp(head) && encoding ? ` (its Content-Encoding is ${quote(encoding)}: run curl with --compressed)` : '';
+function compressedHint(http: HttpResponse | undefined): string {
+  const encoding = http && header(http, 'content-encoding');
+  return encoding ? ` (its Content-Encoding is ${quote(encoding)}: run curl with --compressed)` : '';
 }
 
 const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([

@@ -73,9 +73,3 @@ function headerValue(latin1: string): string {
 export function header(response: HttpResponse, name: string): string | undefined {
   return response.headers.find(([n]) => n === name)?.[1];
 }
-
-/** True for a JSON media type: application/json, or any application/...+json. */
-export function isJsonMediaType(contentType: string): boolean {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || /^application\/[^\s/;]+\+json$/.test(type);
-}

@@ -11,7 +11,7 @@ import * as yaml from 'yaml';
 import { specFiles } from '../bin/spec-files.js';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { downstreamProject, type Project } from './helpers/lint.ts';
-import { checkSpecCli, writeFixture } from './helpers/narrow-cli.ts';
+import { checkSpecCli, narrowCli, writeFixture } from './helpers/narrow-cli.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
 const fraud = { type: 'payment_error', code: 'fraud', message: 'FRAUD' };
@@ -51,6 +51,14 @@ test.each(['POST /v1/payments', 'POST /v2/payments', 'createPayment'])('an opera
   const result = await check(['--operation', operation, '--json'], fraud, 'shared/openapi.yaml');
   expect(result.code).toBe(1);
   expect(JSON.parse(result.stdout).violations).toEqual([{ rule: 'declared', message: 'payment_error.fraud is not among the codes of payment_error the operation declares (expired_card)' }]);
+});
+
+test('check changes nothing, so YAML that narrow cannot place its changes in is read all the same', async () => {
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'directive', (t) => `%YAML 1.2\n---\n${t}`);
+  expect((await narrowCli(project, file)).stderr).toContain('narrow cannot place its changes in this YAML: YAML directives');
+  const result = await check(['--operation', 'capturePayment', '--json'], fraud, file);
+  expect(result.code).toBe(1);
+  expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);
 });
 
 test('an operation that declares nothing allows any error of the contract, and says so', async () => {
@@ -101,6 +109,13 @@ describe('a spec whose declaration is misplaced or not well formed: exit 2, nami
       fixture: 'narrow-refused/missing-refs/openapi.yaml',
       operation: 'POST /payments',
       stderr: ['payment-errors: the x-payment-errors of POST /payments in {file} is not well formed: its $ref "#/components/x-payment-errors/Missing" does not resolve'],
+    },
+    {
+      name: 'a $ref whose pointer does not decode: to nothing, one message',
+      fixture: 'narrow-refused/missing-refs/openapi.yaml',
+      change: (t: string) => t.replace('#/components/x-payment-errors/Missing', '#/components/x-payment-errors/%zz'),
+      operation: 'POST /payments',
+      stderr: ['payment-errors: the x-payment-errors of POST /payments in {file} is not well formed: its $ref "#/components/x-payment-errors/%zz" does not resolve'],
     },
     {
       name: 'a list of codes by $ref to nothing: one message',

@@ -355,7 +355,7 @@ describe('input is quoted, never obeyed', () => {
       await cli(['explain', `x${h}`]),
       await cli(['explain', `x${h}`, '--json']),
       await cli(['check', '-'], { input: `${h}{` }),
-      await cli(['check', '-'], { input: `${h}{` }),
+      await cli(['check', '--json', '-'], { input: `${h}{` }),
       await cli(['check', `file${h}.json`]),
       await cli(['check', '--status', '400', '-'], { input: body({ type: `payment_error${h}`, code: h, message: h, [h]: 1 }) }),
       await cli(['check', '--json', '--status', '400', '-'], { input: body({ type: `payment_error${h}`, code: h, message: h, [h]: 1 }) }),
@@ -404,17 +404,18 @@ describe('a bug', () => {
 describe('usage', () => {
   test.each([[['--help']], [['help']], [['-h']]])('%j prints the overview on standard output', async (args) => {
     expect(await cli(args)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
-    for (const command of ['list', 'explain', 'check', 'help']) expect(USAGE).toContain(`\n  payment-errors ${command} `);
+    for (const command of ['list', 'explain', 'check', 'narrow', 'help']) expect(USAGE).toContain(`\n  payment-errors ${command} `);
   });
 
   test('no command prints the overview on standard error, as a usage error', async () => {
     expect(await cli([])).toEqual({ code: 2, stdout: '', stderr: USAGE });
   });
 
-  test.each([['list'], ['explain'], ['check'], ['help']])('help %s and %s --help print its usage', async (command) => {
+  test.each([['list'], ['explain'], ['check'], ['narrow'], ['help']])('help %s and the command with --help print its usage', async (command) => {
     const help = await cli(['help', command]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(new RegExp(`^Usage: payment-errors ${command}( |\\n)`));
+    expect(help.stdout).not.toContain('\n\n\n');
     expect(await cli([command, '--help'])).toEqual(help);
   });
 

@@ -194,6 +194,14 @@ describe('bad input: nothing is written', () => {
       code: 2,
       stderr: [expect.stringMatching(/paths\.\/payments\.post\.responses\.500 is not written in this file: narrow changes the file's own operations only/)],
     },
+    {
+      name: 'a $ref to another file that is not a well-formed URI',
+      change: (s: string) => s.replace('generated/openapi.yaml#/components/responses/InternalServerError', 'generated/open%zz.yaml#/components/responses/InternalServerError'),
+      code: 2,
+      stderr: [
+        'payment-errors: bad.yaml: the $ref "./node_modules/payment-error-contract/generated/open%zz.yaml#/components/responses/InternalServerError" is not a well-formed URI (a %-escape in it does not decode) (nothing was written)',
+      ],
+    },
   ])('$name', async ({ change, code, stderr, lines, extra }) => {
     const fixture = await readFile(FIXTURE, 'utf8');
     const bad = change(fixture);
@@ -208,6 +216,18 @@ describe('bad input: nothing is written', () => {
   });
 });
 
+test('a local $ref whose pointer does not decode leads nowhere, as any other dangling $ref: left as written, no error', async () => {
+  const spec = (await readFile(path.join(REPO_ROOT, 'tests/fixtures/narrow-text/emptied/openapi.yaml'), 'utf8'))
+    .replaceAll('./node_modules/', '../node_modules/')
+    .replace('components:\n', '        "400": {$ref: "#/components/responses/%zz"}\ncomponents:\n');
+  await project.write('undecodable/openapi.yaml', spec);
+  expect(await narrow('undecodable/openapi.yaml', 'undecodable/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote undecodable/narrowed.yaml\n' });
+  const output = await text('undecodable/narrowed.yaml');
+  expect(output).toContain('        "400": {$ref: "#/components/responses/%zz"}\n');
+  // The components an earlier run wrote that nothing uses still go.
+  expect(yaml.parse(output).components).toEqual({ schemas: { Mine: { type: 'string' } } });
+});
+
 test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
   const { bundle, createConfig } = await import('@redocly/openapi-core');
   const { default: plugin } = await import('../src/redocly/plugin.ts');
@@ -220,9 +240,16 @@ test('the Redocly decorator narrows the same way, as redocly bundle writes the d
   expect((await narrow('bundled-input.yaml', 'cli-narrowed.yaml')).code).toBe(0);
   const cli = yaml.parse(await text('cli-narrowed.yaml'));
   for (const p of DECLARING) expect(bundled.paths[p].post.responses).toEqual(cli.paths[p].post.responses);
+  const compared: string[] = [];
   for (const kind of ['schemas', 'responses']) {
-    for (const [name, content] of Object.entries<any>(cli.components[kind])) if (content['x-narrowed-by']) expect(bundled.components[kind][name], name).toEqual(content);
+    for (const [name, content] of Object.entries<any>(cli.components[kind])) {
+      if (!content['x-narrowed-by']) continue;
+      expect(bundled.components[kind][name], name).toEqual(content);
+      compared.push(`${kind}.${name}`);
+    }
   }
+  // Each kind had components narrowing wrote to compare.
+  expect(new Set(compared.map((c) => c.split('.')[0]))).toEqual(new Set(['schemas', 'responses']));
 });
 
 test('the Redocly decorator refuses what narrow refuses: a declaration on a callback is reported where it is, and nothing is narrowed', async () => {

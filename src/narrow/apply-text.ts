@@ -105,7 +105,7 @@ function chainAt(source: Source, path: JsonPath): SourceNode[] {
       );
     }
     const next = node.kind === 'map' ? entryOf(node, String(key))?.value : node.kind === 'seq' ? node.items[Number(key)] : undefined;
-    if (!next) throw new TextNarrowingError(`${path.join('.')} is not written in this file`);
+    if (!next) throw new TextNarrowingError(`${path.join('.')} is not written in this file: narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)`);
     chain.push(next);
   }
   return chain;
@@ -360,7 +360,7 @@ function yamlKey(key: string): string {
 }
 
 /** Data as block YAML, nested `step` spaces a level; the first line unindented. */
-export function toYaml(value: unknown, step: number): string {
+function toYaml(value: unknown, step: number): string {
   const pad = ' '.repeat(step);
   const nest = (text: string) => text.replace(/\n(?=[^\n])/g, `\n${pad}`);
   if (Array.isArray(value)) {

@@ -3,7 +3,7 @@
 // the same format, every other byte as it was. Nothing comes out when the spec has a problem, and
 // nothing that does not read back as the narrowed document (verify.ts).
 import { operationName } from '../lint/walk.ts';
-import { applyToText, TextNarrowingError } from './apply-text.ts';
+import { applyToText } from './apply-text.ts';
 import { loadSpec, SpecError, type SpecFiles } from './load.ts';
 import { planNarrowing } from './plan.ts';
 import { verifyNarrowed } from './verify.ts';
@@ -45,9 +45,7 @@ export async function narrowSpec(file: string, out: string | undefined, files: N
     text = applyToText(spec.source, plan, rebase);
   } catch (error) {
     // What it refuses (TextNarrowingError), and anything unforeseen: a message, never a stack trace.
-    const why = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof TextNarrowingError && /not written in this file/.test(why) ? ": narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)" : '';
-    return { kind: 'cannot-narrow', message: `${file}: ${why}${hint}` };
+    return { kind: 'cannot-narrow', message: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
   const yaml = spec.source.format === 'yaml' ? await files.yaml() : undefined;
   const wrong = verifyNarrowed(text, spec.source, plan, rebase, yaml);

@@ -31,7 +31,8 @@ export class SpecError extends Error {}
 /** More files than any spec has: a $ref loop through generated names cannot run away. */
 const MAX_FILES = 500;
 
-export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSpec> {
+/** Reads a spec; `places`: where each value of its own file is written, for narrowing to change it (check --spec changes nothing). */
+export async function loadSpec(file: string, files: SpecFiles, places = true): Promise<LoadedSpec> {
   const sources = new Map<string, Source>();
   const pending = [file];
   while (pending.length > 0) {
@@ -39,11 +40,14 @@ export async function loadSpec(file: string, files: SpecFiles): Promise<LoadedSp
     if (sources.has(next)) continue;
     if (sources.size >= MAX_FILES) throw new SpecError(`${file}: its $refs lead to more than ${MAX_FILES} files`);
     // Only the spec's own file is changed: the places of values are needed in it alone.
-    const source = await parse(next, files, next === file);
+    const source = await parse(next, files, places && next === file);
     sources.set(next, source);
     for (const ref of refsOf(source.data)) {
       const part = ref.split('#')[0] ?? '';
-      if (part && !/^[a-z][a-z0-9+.-]*:/i.test(part)) pending.push(files.resolve(next, decodeURI(part)));
+      if (!part || /^[a-z][a-z0-9+.-]*:/i.test(part)) continue;
+      const path = decoded(part, decodeURI);
+      if (path === undefined) throw new SpecError(`${next}: the $ref ${JSON.stringify(ref)} is not a well-formed URI (a %-escape in it does not decode)`);
+      pending.push(files.resolve(next, path));
     }
   }
   const root = sources.get(file)!;
@@ -108,11 +112,15 @@ function specTree(root: unknown, file: string, sources: ReadonlyMap<string, Sour
   };
   const find = (ref: string, from: string): { value: unknown; file: string } | undefined => {
     const [part = '', pointer = ''] = ref.split('#');
-    const target = part ? files.resolve(from, decodeURI(part)) : from;
+    const path = part ? decoded(part, decodeURI) : '';
+    if (path === undefined) return undefined;
+    const target = path ? files.resolve(from, path) : from;
     const data = sources.get(target)?.data;
     let value: unknown = data;
     for (const raw of pointer.split('/').slice(1)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      // A pointer that does not decode leads nowhere.
+      const key = decoded(raw, decodeURIComponent)?.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (key === undefined) return undefined;
       value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     }
     return value === undefined ? undefined : { value, file: target };
@@ -135,4 +143,13 @@ function specTree(root: unknown, file: string, sources: ReadonlyMap<string, Sour
       return value;
     },
   };
+}
+
+/** `text` decoded, or undefined when a %-escape in it does not decode (the decoders throw). */
+function decoded(text: string, decode: (text: string) => string): string | undefined {
+  try {
+    return decode(text);
+  } catch {
+    return undefined;
+  }
 }

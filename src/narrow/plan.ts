@@ -15,7 +15,7 @@ import { codesOf, entryOf } from '../lookup.ts';
 import type { ErrorType } from '../types.ts';
 
 /** The extension that marks the components narrowing wrote, so that a later run may rewrite them. */
-export const NARROWED = 'x-narrowed-by';
+const NARROWED = 'x-narrowed-by';
 const MARK = 'payment-error-contract';
 
 export interface NarrowPlan {
@@ -133,8 +133,13 @@ function stillReferenced(
     const target = typeof ref === 'string' ? /^#\/components\/(schemas|responses)\/([^/]+)/.exec(ref) : null;
     if (target) {
       const kind = target[1] as 'schemas' | 'responses';
-      const name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (candidates[kind].delete(name)) {
+      let name: string | undefined;
+      try {
+        name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
+      } catch {
+        // A name that does not decode ($ref "...%zz") is no component's.
+      }
+      if (name !== undefined && candidates[kind].delete(name)) {
         kept[kind].add(name);
         stack.push([own(own(own(root, 'components'), kind), name), undefined]);
       }

@@ -49,7 +49,7 @@ function rebaseRefs(data: unknown, rebase: (ref: string) => string | undefined):
 }
 
 /** Where two documents differ first (the order of keys aside), or undefined when they are the same data. */
-export function firstDifference(a: unknown, b: unknown): { path: JsonPath; read: unknown; expected: unknown } | undefined {
+function firstDifference(a: unknown, b: unknown): { path: JsonPath; read: unknown; expected: unknown } | undefined {
   // The node each node was compared with: a node shared (YAML aliases) or in a cycle is compared once.
   const compared = new Map<object, object>();
   const path: Array<string | number> = [];
