@@ -175,7 +175,7 @@ const VALUES = new Set(['const', 'enum', 'default', 'example', 'value']);
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'headers', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'examples']);
 
 /** An image the page can show without loading it: a data: URL. @param {unknown} url */
-export function isInlineImage(url) {
+function isInlineImage(url) {
   return typeof url === 'string' && /^data:image\//i.test(url.trim());
 }
 
