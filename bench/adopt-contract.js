@@ -49,7 +49,7 @@ function sharedParameter(parameter) {
 }
 
 /** Writes the adopted copy of a spec file; resolves to its path. @param {string} file @param {string} out */
-export async function writeAdopted(file, out) {
+async function writeAdopted(file, out) {
   const text = await readFile(file, 'utf8');
   const json = file.endsWith('.json');
   const adopted = adoptContract(json ? JSON.parse(text) : parse(text));

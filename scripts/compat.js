@@ -53,7 +53,7 @@ export async function readRecord(root) {
 }
 
 /** The version package.json says. @param {string} root @returns {Promise<string>} */
-export async function readPackageVersion(root) {
+async function readPackageVersion(root) {
   const manifest = await readProjectJson(root, 'package.json');
   if (typeof manifest?.version !== 'string') throw new SourceError({ severity: 'error', source: 'source', rule: 'package-json', message: 'package.json must say the version ("version": "1.2.3")', file: 'package.json', line: 1, col: 1 });
   return manifest.version;

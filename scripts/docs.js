@@ -15,7 +15,7 @@
 // next command.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -38,7 +38,7 @@ import {
 } from './lib/docs-content.js';
 import { DOCS, REDOCLY_CONFIG, rootFromArgv } from './lib/layout.js';
 import { isMain, runMain } from './lib/main.js';
-import { createStage } from './lib/write-files.js';
+import { createStage, removeStage } from './lib/write-files.js';
 
 const REDOCLY_CLI = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
@@ -175,7 +175,7 @@ const VALUES = new Set(['const', 'enum', 'default', 'example', 'value']);
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'headers', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'examples']);
 
 /** An image the page can show without loading it: a data: URL. @param {unknown} url */
-export function isInlineImage(url) {
+function isInlineImage(url) {
   return typeof url === 'string' && /^data:image\//i.test(url.trim());
 }
 
@@ -244,7 +244,7 @@ export async function renderDocs(root, document, { signal } = {}) {
   const options = parse(await readFile(configFile, 'utf8'))?.openapi ?? {};
   const target = path.join(root, DOCS);
   const work = await createStage(root);
-  const discard = () => rm(work, { recursive: true, force: true });
+  const discard = () => removeStage(work);
   try {
     const input = path.join(work, 'openapi.json');
     await writeFile(input, JSON.stringify(docsInput(document, { schemaTag: String(options.schemaDefinitionsTagName ?? 'Schemas') })));

@@ -9,7 +9,7 @@ import { runGenerator } from './lib/generator-step.js';
 import { UserError } from './lib/main.js';
 import { stringify } from 'yaml';
 
-export const OPENAPI_30 = '3.0.3';
+const OPENAPI_30 = '3.0.3';
 
 /** JSON Schema keywords of OpenAPI 3.1 that have no OpenAPI 3.0 form this step knows. */
 const UNTRANSLATABLE = [

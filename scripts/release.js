@@ -114,7 +114,7 @@ function recordFile(record) {
  * other byte (line ends, quotes, comments) stays as it was.
  * @param {string} text @param {string} version
  */
-export function withVersion(text, version) {
+function withVersion(text, version) {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const info = doc.getIn(['info'], true);

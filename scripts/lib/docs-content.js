@@ -282,7 +282,7 @@ export function deprecationText(deprecated) {
 }
 
 /** The body the API sends for a code, as JSON. @param {string} type @param {{ code: string, message: string }} code */
-export function exampleBody(type, code) {
+function exampleBody(type, code) {
   return JSON.stringify({ type, code: code.code, message: code.message }, null, 2);
 }
 

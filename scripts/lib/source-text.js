@@ -17,9 +17,9 @@ import { LineCounter, parseDocument, visit } from 'yaml';
 import { formatProblem } from './problems.js';
 
 /** How far the YAML aliases of one file may expand: the yaml package's maxAliasCount (and default). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 /** The largest source file read: 1 MiB, some twenty times the whole of openapi/ today. */
-export const MAX_SOURCE_BYTES = 1 << 20;
+const MAX_SOURCE_BYTES = 1 << 20;
 /** The tags a YAML source may carry: those of JSON's values. */
 const JSON_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 

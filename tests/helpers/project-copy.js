@@ -34,7 +34,6 @@ const COPIED = ['openapi', 'catalog', 'generated', 'released', 'src', 'redocly.y
  * @typedef {object} RunOptions
  * @property {{ at: number, matching?: string }} [killAtWrite] kill the process just before its
  *   write number `at` inside the copy, counting only writes whose path matches (kill-at-write.js)
- * @property {string[]} [node] options for node, e.g. a heap limit
  *
  * @typedef {{ code: number | null, signal: string | null, stdout: string, stderr: string }} RunResult
  */
@@ -70,12 +69,12 @@ export async function copyProject() {
       const hashes = await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(at(f))).digest('hex')]));
       return Object.fromEntries(hashes.sort());
     },
-    run(script, args = [], { killAtWrite, node = [] } = {}) {
+    run(script, args = [], { killAtWrite } = {}) {
       const file = script.includes('/') ? script : path.join(REPO_ROOT, 'scripts', `${script}.js`);
       const hook = killAtWrite ? ['--import', KILL_AT_WRITE] : [];
       const env = killAtWrite ? { ...process.env, KILL_AT_WRITE: String(killAtWrite.at), KILL_AT_WRITE_IN: root, KILL_AT_WRITE_MATCHING: killAtWrite.matching ?? '' } : process.env;
       return new Promise((resolve) => {
-        execFile(process.execPath, [...node, ...hook, file, ...args, '--root', root], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+        execFile(process.execPath, [...hook, file, ...args, '--root', root], { env, timeout: 60_000 }, (error, stdout, stderr) => {
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, signal: error?.signal ?? null, stdout, stderr });
         });
       });
