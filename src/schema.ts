@@ -19,7 +19,7 @@ export interface ErrorBodySchema extends StandardSchemaV1<unknown, ErrorBody>, S
 }
 
 /** The JSON Schema targets errorBodySchema can give. */
-export const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0'] as const;
+const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0'] as const;
 
 /** Where a violation points: the member it is about, or the body as a whole. A new array each time. */
 function pathOf(rule: ContractViolation['rule']): PropertyKey[] {
