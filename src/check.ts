@@ -1,7 +1,7 @@
 // checkErrorResponse: the contract as an assertion for downstream services' own tests.
 import { declares, ownValue, readDeclaration, type DeclarationValue } from './declaration.ts';
 import { codesOf, hasOpenCodes, isCodeOf, isErrorType, statusOf, typesOf } from './lookup.ts';
-import { describe, notAString, readBody, readMembers, valueOf, type ReadBody } from './read.ts';
+import { describe, notAString, readBody, valueOf, type ReadBody } from './read.ts';
 import { nearest } from './suggest.ts';
 import type { ErrorType } from './types.ts';
 
@@ -35,26 +35,27 @@ export interface CheckOptions {
  * @example expect(checkErrorResponse(response.status, await response.json())).toEqual([])
  */
 export function checkErrorResponse(status: unknown, body: unknown, options?: CheckOptions): ContractViolation[] {
-  const violations = violationsOf(status, body, true);
+  // Read once for both checks: a Proxy cannot answer one way for the one and another way for the other.
+  const read = readBody(body);
+  const violations = violationsOfRead(status, read, true);
   // An own data property only: a getter is not run (and `allowed` then counts as not given).
   const allowed = ownValue(options, 'allowed');
   if (allowed !== undefined) {
-    const problem = undeclared(allowed, body);
+    const problem = undeclared(allowed, read);
     if (problem) violations.push({ rule: 'declared', message: problem });
   }
   return violations;
 }
 
 /** Why a body's (type, code) is not one a declaration allows; undefined when it is (or the body has no such pair). */
-function undeclared(allowed: unknown, body: unknown): string | undefined {
+function undeclared(allowed: unknown, body: ReadBody | string): string | undefined {
   // Read at every call (a few own properties), not cached: the caller may change the object between calls.
   const read = readDeclaration(allowed);
   const [problem] = read.problems;
   if (problem) return `the declaration given as \`allowed\` is not well formed: ${problem.message}`;
-  const members = readMembers(body);
-  if (typeof members === 'string') return undefined;
-  const type = valueOf(members.type, members.planted);
-  const code = valueOf(members.code, members.planted);
+  if (typeof body === 'string') return undefined;
+  const type = valueOf(body.type, body.planted);
+  const code = valueOf(body.code, body.planted);
   if (!isErrorType(type) || typeof code !== 'string' || !isCodeOf(type, code) || declares(read.declaration, type, code)) return undefined;
   const declared = read.declaration.get(type);
   if (declared === undefined) return `${type} is not among the error types the operation declares (${[...read.declaration.keys()].join(', ') || 'none'})`;
@@ -62,14 +63,10 @@ function undeclared(allowed: unknown, body: unknown): string | undefined {
 }
 
 /**
- * checkErrorResponse's violations; with `suggest` false, an unknown code is not compared with every
- * code of its type for a "did you mean" (errorBodySchema's issues skip that work: a program reads them).
+ * The violations of a body already read: empty exactly when isErrorBody would be true of what was
+ * read (and the status fits). With `suggest` false, an unknown code is not compared with every code
+ * of its type for a "did you mean" (errorBodySchema's issues skip that work: a program reads them).
  */
-export function violationsOf(status: unknown, body: unknown, suggest: boolean): ContractViolation[] {
-  return violationsOfRead(status, readBody(body), suggest);
-}
-
-/** The violations of a body already read: empty exactly when isErrorBody would be true of what was read (and the status fits). */
 export function violationsOfRead(status: unknown, read: ReadBody | string, suggest: boolean): ContractViolation[] {
   if (typeof read === 'string') return [{ rule: 'body', message: read }];
   const { planted } = read;

@@ -1,7 +1,7 @@
 // Building error bodies, for servers. The types let only codes of the given type compile; the
 // catalog message is filled in. It never throws: from JavaScript, a pair the contract does not
 // know yields an `api_error` body that says so, which is what a server bug is.
-import { entryOf, isCodeOf, isErrorType } from './lookup.ts';
+import { allowsCode, documentedEntry, documentedRulesOf } from './lookup.ts';
 import { describe } from './read.ts';
 import type { CreatedErrorBody, ErrorBody, ErrorCodeOf, ErrorType, MessageFor } from './types.ts';
 
@@ -15,13 +15,15 @@ export const INVALID_ERROR_BODY_CODE = 'invalid_error_body';
  */
 export function createErrorBody<const T extends ErrorType, const C extends ErrorCodeOf<T>>(type: T, code: C, ...message: MessageFor<T>): CreatedErrorBody<T, C>;
 export function createErrorBody(type: unknown, code: unknown, message?: unknown): ErrorBody {
-  if (!isErrorType(type) || typeof code !== 'string' || !isCodeOf(type, code)) {
+  // One lookup finds the type's rules and its catalog entries.
+  const rules = documentedRulesOf(type);
+  if (rules === undefined || typeof code !== 'string' || !allowsCode(rules, code)) {
     return {
       type: 'api_error',
       code: INVALID_ERROR_BODY_CODE,
       message: `The server built an error body the contract does not know (type ${describe(type)}, code ${describe(code)}). Contact technical support.`,
     };
   }
-  const text = typeof message === 'string' && message.length > 0 ? message : (entryOf(type, code)?.message ?? `${type}: ${code}`);
-  return { type, code, message: text } as ErrorBody;
+  const text = typeof message === 'string' && message.length > 0 ? message : (documentedEntry(rules, code)?.message ?? `${rules.type}: ${code}`);
+  return { type: rules.type, code, message: text } as ErrorBody;
 }

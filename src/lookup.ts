@@ -38,9 +38,10 @@ const documentedRulesByType: ReadonlyMap<string, DocumentedTypeRules> = /* @__PU
   return map;
 })();
 const format = /* @__PURE__ */ new RegExp(codeFormat, 'u');
+// From the codes too: errorBodySchema's issues name the type a code belongs to, never a message.
 const typesOfCode: ReadonlyMap<string, readonly ErrorType[]> = /* @__PURE__ */ (() => {
   const map = new Map<string, ErrorType[]>();
-  for (const e of errorCatalog) map.set(e.code, [...(map.get(e.code) ?? []), e.type]);
+  for (const type of errorTypes) for (const code of codesByType[type]) map.set(code, [...(map.get(code) ?? []), type]);
   return map;
 })();
 

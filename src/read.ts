@@ -43,7 +43,7 @@ export function notAnObject(value: unknown): string | undefined {
 }
 
 /** The members of a body, or why the value is not an object at all. */
-export function readMembers(value: unknown): Members | string {
+function readMembers(value: unknown): Members | string {
   const problem = notAnObject(value);
   if (problem !== undefined) return problem;
   try {
@@ -97,7 +97,7 @@ export function valueOf(member: Member, planted: boolean): unknown {
 }
 
 /** How many of type, code and message are own enumerable keys of the value (getters included): how many of its listed keys are theirs. */
-export function enumerableMembers(members: Members): number {
+function enumerableMembers(members: Members): number {
   return (members.type?.enumerable ? 1 : 0) + (members.code?.enumerable ? 1 : 0) + (members.message?.enumerable ? 1 : 0);
 }
 

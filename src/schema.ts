@@ -4,7 +4,7 @@
 import { errorBodyJsonSchema } from '../generated/error-body-schema.ts';
 import { violationsOfRead, type ContractViolation } from './check.ts';
 import { isCodeMember, isMessageMember, typeOfMember } from './parse.ts';
-import { describe, enumerableMembers, otherMembers, readMembers } from './read.ts';
+import { describe, readBody } from './read.ts';
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from './standard-schema.ts';
 import type { ErrorBody } from './types.ts';
 
@@ -19,7 +19,7 @@ export interface ErrorBodySchema extends StandardSchemaV1<unknown, ErrorBody>, S
 }
 
 /** The JSON Schema targets errorBodySchema can give. */
-export const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0'] as const;
+const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0'] as const;
 
 /** Where a violation points: the member it is about, or the body as a whole. A new array each time. */
 function pathOf(rule: ContractViolation['rule']): PropertyKey[] {
@@ -49,14 +49,14 @@ function validate(value: unknown): StandardSchemaV1.Result<ErrorBody> {
   // One read of each member and at most one listing of the keys give both the verdict (by
   // isErrorBody's tests) and the issues, so a Proxy cannot answer one way for the one and another
   // way for the other.
-  const members = readMembers(value);
-  if (typeof members === 'string') return failure({ rule: 'body', message: members });
-  const { type, code, message, planted } = members;
+  const read = readBody(value);
+  if (typeof read === 'string') return failure({ rule: 'body', message: read });
+  const { type, code, message, planted, others } = read;
   const rules = typeOfMember(type, planted);
-  const conforming = rules !== undefined && isCodeMember(rules, code, planted) && isMessageMember(message, planted);
-  const others = otherMembers(value as object, conforming ? 3 : enumerableMembers(members), 5);
-  if (conforming && others?.length === 0) return { value: { type: rules.type, code: code.value, message: message.value } as ErrorBody };
-  return failure(...violationsOfRead(undefined, { type, code, message, planted, others }, false));
+  if (rules !== undefined && isCodeMember(rules, code, planted) && isMessageMember(message, planted) && others?.length === 0) {
+    return { value: { type: rules.type, code: code.value, message: message.value } as ErrorBody };
+  }
+  return failure(...violationsOfRead(undefined, read, false));
 }
 
 function failure(...violations: ContractViolation[]): StandardSchemaV1.FailureResult {

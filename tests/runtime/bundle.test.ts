@@ -11,7 +11,7 @@ test('the whole entry carries every message (what the checks below look for is t
   expect(carried((await bundleOf('*')).text)).toEqual(messages);
 });
 
-test.each([['isErrorType'], ['isErrorBody'], ['httpStatusOf'], ['errorTypes', 'codesByType']].map((names) => [names.join(' and '), names] as const))('a bundle of %s alone carries no message', async (_name, names) => {
+test.each([['isErrorType'], ['isErrorBody'], ['errorBodySchema'], ['httpStatusOf'], ['errorTypes', 'codesByType']].map((names) => [names.join(' and '), names] as const))('a bundle of %s alone carries no message', async (_name, names) => {
   const { text } = await bundleOf(names);
   expect(text.length).toBeGreaterThan(0);
   expect(carried(text)).toEqual([]);

@@ -99,6 +99,20 @@ describe('with the operation\'s declaration as `allowed`', () => {
     expect(checkErrorResponse(400, body, options)).toEqual([]);
   });
 
+  test('the body is read once for both checks: each member once, then one listing of the keys', () => {
+    const log: string[] = [];
+    const body = new Proxy(
+      { type: 'payment_error', code: 'fraud', message: 'FRAUD' },
+      {
+        ownKeys: (target) => (log.push('ownKeys'), Reflect.ownKeys(target)),
+        getOwnPropertyDescriptor: (target, key) => (log.push(String(key)), Reflect.getOwnPropertyDescriptor(target, key)),
+      },
+    );
+    expect(checkErrorResponse(400, body, { allowed }).map((v) => v.rule)).toEqual(['declared']);
+    // Key "0" is probed before the listing (otherMembers); Object.keys asks a Proxy for each listed key's descriptor.
+    expect(log).toEqual(['type', 'code', 'message', '0', 'ownKeys', 'type', 'code', 'message']);
+  });
+
   test('the declaration is read at each call: a changed object gives a new answer', () => {
     const body = { type: 'payment_error', code: 'fraud', message: 'FRAUD' };
     const allowed: { payment_error: string[] } = { payment_error: ['expired_card'] };

@@ -81,6 +81,8 @@ describe('~standard', () => {
     );
     expect(standard.validate(proxy)).toEqual({ value: { type: 'payment_error', code: 'expired_card', message: 'Expired card' } });
     expect(calls.ownKeys).toBe(1);
+    // type, code and message once each, key "0" probed, and once more each as Object.keys asks a Proxy for each listed key.
+    expect(calls.getOwnPropertyDescriptor).toBe(7);
   });
 });
 
