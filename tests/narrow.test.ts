@@ -287,3 +287,19 @@ test.each([
   expect(stderr).toContain(message);
   expect(existsSync(path.join(project.dir, 'guarded-out.yaml'))).toBe(false);
 });
+
+test('the Redocly decorator: a declaration by a $ref whose pointer does not decode is reported where it is, and the bundle is still written', async () => {
+  const { bundle, createConfig } = await import('@redocly/openapi-core');
+  const { default: plugin } = await import('../src/redocly/plugin.ts');
+  await project.write('undecodable-bundle.yaml', (await readFile(FIXTURE, 'utf8')).replace('$ref: "#/components/x-payment-errors/CardPayment"', '$ref: "#/components/x-payment-errors/%zz"'));
+  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
+  const previous = process.cwd();
+  process.chdir(project.dir);
+  const result = await bundle({ ref: path.join(project.dir, 'undecodable-bundle.yaml'), config }).finally(() => process.chdir(previous));
+  expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
+    // Redocly's own finding, and the decorator's (it was an URIError that ended redocly bundle).
+    ["Can't resolve $ref", '#/paths/~1payments/post/x-payment-errors'],
+    ['x-payment-errors: its $ref "#/components/x-payment-errors/%zz" does not resolve; the document was not narrowed.', '#/paths/~1payments/post/x-payment-errors'],
+  ]);
+  expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+});
