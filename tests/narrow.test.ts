@@ -6,7 +6,7 @@
 // narrow-text.test.ts; what it refuses: narrow-refusals.test.ts; its guard: narrow-guard.test.ts;
 // check --spec: check-spec.test.ts.
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as jsYaml from 'js-yaml';
@@ -213,6 +213,93 @@ describe('bad input: nothing is written', () => {
     if (stderr) expect(result.stderr.trim().split('\n')).toEqual(stderr);
     if (lines) expect(result.stderr.trim().split('\n')).toHaveLength(lines);
     expect(existsSync(path.join(project.dir, 'bad-out.yaml'))).toBe(false);
+  });
+});
+
+/** Sparse: a file over the 64 MiB the CLI reads of a spec file, that takes no room on disk and no time to write. */
+async function oversized(file: string, start: string): Promise<void> {
+  await project.write(file, start);
+  await truncate(path.join(project.dir, file), 64 * 1024 * 1024 + 1);
+}
+
+/** A $ref chain through `count` files: openapi.yaml, then chain-1.yaml ... chain-<count - 1>.yaml. */
+async function chain(folder: string, count: number): Promise<void> {
+  await project.write(`${folder}/openapi.yaml`, 'openapi: 3.1.0\ninfo: {title: Chain, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Start: {$ref: ./chain-1.yaml}\n');
+  await Promise.all(Array.from({ length: count - 1 }, (_, i) => project.write(`${folder}/chain-${i + 1}.yaml`, i + 2 < count ? `$ref: ./chain-${i + 2}.yaml\n` : 'type: string\n')));
+}
+
+const HEAD = 'openapi: 3.1.0\ninfo: {title: Limits, version: "1"}\npaths: {}\n';
+/** js-yaml without its own limit of 100 levels (as js-yaml before 4.1.1 reads): the outline's limit is what stops a deeper file. */
+const unlimitedYaml: SpecIo = { ...specFiles(), yaml: async () => ({ load: (t: string) => jsYaml.load(t, { maxDepth: 100_000 } as jsYaml.LoadOptions) }) };
+
+describe('a spec file past what the CLI reads: a message naming the file and the problem, nothing written', () => {
+  test.each([
+    {
+      name: 'a file larger than 64 MiB',
+      setup: () => oversized('limits/big/openapi.yaml', HEAD),
+      spec: 'limits/big/openapi.yaml',
+      stderr: 'limits/big/openapi.yaml: it is larger than 64 MiB, more than a spec file has',
+    },
+    {
+      name: 'a file larger than 64 MiB that a $ref leads to',
+      setup: async () => {
+        await project.write('limits/big-ref/openapi.yaml', `${HEAD}components:\n  schemas:\n    Big: {$ref: ./big.yaml}\n`);
+        await oversized('limits/big-ref/big.yaml', 'type: string\n');
+      },
+      spec: 'limits/big-ref/openapi.yaml',
+      stderr: 'limits/big-ref/big.yaml: it is larger than 64 MiB, more than a spec file has',
+    },
+    {
+      name: 'a file that is not UTF-8 (Latin-1)',
+      setup: () => writeFile(path.join(project.dir, 'limits/latin1.yaml'), Buffer.from('openapi: 3.1.0\ninfo: {title: Caf\u00e9, version: "1"}\npaths: {}\n', 'latin1')),
+      spec: 'limits/latin1.yaml',
+      stderr: 'limits/latin1.yaml: it is not UTF-8 text',
+    },
+    {
+      name: 'a file that a $ref leads to that is not UTF-8',
+      setup: async () => {
+        await project.write('limits/latin1-ref/openapi.yaml', `${HEAD}components:\n  schemas:\n    Name: {$ref: ./name.yaml}\n`);
+        await writeFile(path.join(project.dir, 'limits/latin1-ref/name.yaml'), Buffer.from('type: string\ndescription: Caf\u00e9\n', 'latin1'));
+      },
+      spec: 'limits/latin1-ref/openapi.yaml',
+      stderr: 'limits/latin1-ref/name.yaml: it is not UTF-8 text',
+    },
+    {
+      name: '$refs that lead to more than 500 files',
+      setup: () => chain('limits/chain-501', 501),
+      spec: 'limits/chain-501/openapi.yaml',
+      stderr: 'limits/chain-501/openapi.yaml: its $refs lead to more than 500 files',
+    },
+    {
+      name: 'JSON nested 100,000 levels deep: the place, not a stack overflow',
+      setup: () => project.write('limits/deep.json', `{"openapi": "3.1.0", "info": {"title": "Deep", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      spec: 'limits/deep.json',
+      stderr: 'limits/deep.json:1:1087: nested deeper than 1000 levels',
+    },
+    {
+      name: 'YAML nested 600 levels deep, read by a parser with no limit of its own',
+      setup: () => project.write('limits/deep.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
+      spec: 'limits/deep.yaml',
+      specs: unlimitedYaml,
+      stderr: 'limits/deep.yaml:5:1: narrow cannot place its changes in this YAML: nested deeper than 500 levels',
+    },
+    {
+      name: "YAML nested 600 levels deep, read by js-yaml: js-yaml's own limit",
+      setup: () => project.write('limits/deep-js-yaml.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
+      spec: 'limits/deep-js-yaml.yaml',
+      stderr: 'limits/deep-js-yaml.yaml:5:201: nesting exceeded maxDepth (100)',
+    },
+  ])('$name: exit 2', async ({ setup, spec, specs, stderr }) => {
+    await mkdir(path.join(project.dir, 'limits'), { recursive: true });
+    await setup();
+    const out = `${spec}.narrowed`;
+    expect(await narrow(spec, out, specs)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr} (nothing was written)\n` });
+    expect(existsSync(path.join(project.dir, out))).toBe(false);
+  });
+
+  test('500 files are read', async () => {
+    await chain('limits/chain-500', 500);
+    expect(await narrow('limits/chain-500/openapi.yaml', 'limits/chain-500/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote limits/chain-500/narrowed.yaml\n' });
   });
 });
 
