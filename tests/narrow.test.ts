@@ -6,7 +6,7 @@
 // narrow-text.test.ts; what it refuses: narrow-refusals.test.ts; its guard: narrow-guard.test.ts;
 // check --spec: check-spec.test.ts.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as jsYaml from 'js-yaml';
@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../scripts/lib/layout.js';
 import type { SpecIo } from '../src/cli-commands.ts';
 import { readSource, type SourceNode, type YamlModule } from '../src/narrow/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
-import { narrowCli, narrowingProblems } from './helpers/narrow-cli.ts';
+import { narrowCli, narrowingProblems, writeFixture } from './helpers/narrow-cli.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
 const DECLARING = ['/payments', '/payments/{id}/capture', '/refunds'];
@@ -301,6 +301,32 @@ describe('a spec file past what the CLI reads: a message naming the file and the
     await chain('limits/chain-500', 500);
     expect(await narrow('limits/chain-500/openapi.yaml', 'limits/chain-500/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote limits/chain-500/narrowed.yaml\n' });
   });
+});
+
+describe('an output that cannot be written: exit 2, the file and the problem, nothing left behind', () => {
+  test.each([
+    { name: 'its folder is a file', out: 'unwritable/openapi.yaml/narrowed.yaml', problem: 'a part of the path is not a directory' },
+    // The staged file is written, and the rename over the folder fails: the staged file goes too.
+    { name: 'it is a folder', out: 'unwritable/folder', problem: 'it is a directory' },
+  ])('$name', async ({ out, problem }) => {
+    await writeFixture(project, 'narrow/openapi.yaml', 'unwritable');
+    await mkdir(path.join(project.dir, 'unwritable/folder/inside'), { recursive: true });
+    const before = await readdir(path.join(project.dir, 'unwritable'), { recursive: true });
+    const result = await narrowCli(project, 'unwritable/openapi.yaml', { out, json: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`payment-errors: cannot write ${out}: ${problem} (nothing was written)\n`);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ kind: 'output-unwritable' });
+    expect(await readdir(path.join(project.dir, 'unwritable'), { recursive: true })).toEqual(before);
+  });
+});
+
+test('narrow --json without -o is a usage error: the narrowed spec would be the output, so nothing is narrowed', async () => {
+  await writeFixture(project, 'narrow/openapi.yaml', 'json-no-out');
+  const result = await narrowCli(project, 'json-no-out/openapi.yaml', { json: true });
+  expect(result.code).toBe(2);
+  expect(JSON.parse(result.stdout)).toEqual({ error: { kind: 'usage', message: 'narrow --json needs -o <out>: without it the narrowed spec is the output', suggestions: [] } });
+  expect(result.stderr).toBe('payment-errors: narrow --json needs -o <out>: without it the narrowed spec is the output\nRun payment-errors help narrow for usage.\n');
+  expect(await readdir(path.join(project.dir, 'json-no-out'))).toEqual(['openapi.yaml']);
 });
 
 test('a local $ref whose pointer does not decode leads nowhere, as any other dangling $ref: left as written, no error', async () => {
