@@ -68,8 +68,10 @@ async function jsonTwin(file) {
 /** Staged beside its target, then renamed into place: a failure leaves the target as it was. @param {string} file @param {string} text */
 async function write(file, text) {
   const staged = `${file}.${process.pid}.tmp`;
+  // Outside the try: when the folder cannot be made, nothing was staged, and removing it would
+  // fail too (ENOTDIR), hiding why.
+  await mkdir(path.dirname(file), { recursive: true });
   try {
-    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(staged, text);
     await rename(staged, file);
   } catch (error) {

@@ -565,6 +565,8 @@ const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
   ['EACCES', 'permission denied'],
   ['EISDIR', 'it is a directory'],
   ['ENOTDIR', 'a part of the path is not a directory'],
+  // mkdir's answer when a folder of an output's path is a file.
+  ['EEXIST', 'a part of the path is not a directory'],
   ['ELOOP', 'too many symbolic links'],
 ]);
 
