@@ -182,7 +182,7 @@ describe('a spec file past what the CLI reads: exit 2, naming the file and the p
         await writeFile(path.join(project.dir, 'limits/name.yaml'), Buffer.from('type: string\ndescription: Caf\u00e9\n', 'latin1'));
       },
       spec: 'limits/latin1-ref.yaml',
-      stderr: 'limits/name.yaml: it is not UTF-8 text',
+      stderr: 'limits/name.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 17)',
     },
   ])('$name', async ({ setup, spec, stderr }) => {
     await setup();

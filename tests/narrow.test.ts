@@ -253,7 +253,7 @@ describe('a spec file past what the CLI reads: a message naming the file and the
       name: 'a file that is not UTF-8 (Latin-1)',
       setup: () => writeFile(path.join(project.dir, 'limits/latin1.yaml'), Buffer.from('openapi: 3.1.0\ninfo: {title: Caf\u00e9, version: "1"}\npaths: {}\n', 'latin1')),
       spec: 'limits/latin1.yaml',
-      stderr: 'limits/latin1.yaml: it is not UTF-8 text',
+      stderr: 'limits/latin1.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 18)',
     },
     {
       name: 'a file that a $ref leads to that is not UTF-8',
@@ -262,7 +262,7 @@ describe('a spec file past what the CLI reads: a message naming the file and the
         await writeFile(path.join(project.dir, 'limits/latin1-ref/name.yaml'), Buffer.from('type: string\ndescription: Caf\u00e9\n', 'latin1'));
       },
       spec: 'limits/latin1-ref/openapi.yaml',
-      stderr: 'limits/latin1-ref/name.yaml: it is not UTF-8 text',
+      stderr: 'limits/latin1-ref/name.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 17)',
     },
     {
       name: '$refs that lead to more than 500 files',
