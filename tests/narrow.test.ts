@@ -341,14 +341,19 @@ test('a local $ref whose pointer does not decode leads nowhere, as any other dan
   expect(yaml.parse(output).components).toEqual({ schemas: { Mine: { type: 'string' } } });
 });
 
-test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
+/** `redocly bundle` of a file of the project, with the plugin's narrow decorator on, run in the project's folder. */
+async function bundleWithDecorator(file: string) {
   const { bundle, createConfig } = await import('@redocly/openapi-core');
   const { default: plugin } = await import('../src/redocly/plugin.ts');
-  await cp(FIXTURE, path.join(project.dir, 'bundled-input.yaml'));
   const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
   const previous = process.cwd();
   process.chdir(project.dir);
-  const { bundle: result } = await bundle({ ref: path.join(project.dir, 'bundled-input.yaml'), config }).finally(() => process.chdir(previous));
+  return bundle({ ref: path.join(project.dir, file), config }).finally(() => process.chdir(previous));
+}
+
+test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
+  await cp(FIXTURE, path.join(project.dir, 'bundled-input.yaml'));
+  const { bundle: result } = await bundleWithDecorator('bundled-input.yaml');
   const bundled = result.parsed as any;
   expect((await narrow('bundled-input.yaml', 'cli-narrowed.yaml')).code).toBe(0);
   const cli = yaml.parse(await text('cli-narrowed.yaml'));
@@ -366,18 +371,24 @@ test('the Redocly decorator narrows the same way, as redocly bundle writes the d
 });
 
 test('the Redocly decorator refuses what narrow refuses: a declaration on a callback is reported where it is, and nothing is narrowed', async () => {
-  const { bundle, createConfig } = await import('@redocly/openapi-core');
-  const { default: plugin } = await import('../src/redocly/plugin.ts');
   await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow-refused/callback/openapi.yaml'), path.join(project.dir, 'callback.yaml'));
-  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
-  const previous = process.cwd();
-  process.chdir(project.dir);
-  const result = await bundle({ ref: path.join(project.dir, 'callback.yaml'), config }).finally(() => process.chdir(previous));
+  const result = await bundleWithDecorator('callback.yaml');
   expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
     [
       "x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks; the document was not narrowed.",
       '#/paths/~1payments/post/callbacks/paymentDone/{$request.body#~1callbackUrl}/post/x-payment-errors',
     ],
+  ]);
+  expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+});
+
+test('the Redocly decorator: a declaration by a $ref whose pointer does not decode is reported where it is, and the bundle is still written', async () => {
+  await project.write('undecodable-bundle.yaml', (await readFile(FIXTURE, 'utf8')).replace('$ref: "#/components/x-payment-errors/CardPayment"', '$ref: "#/components/x-payment-errors/%zz"'));
+  const result = await bundleWithDecorator('undecodable-bundle.yaml');
+  expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
+    // Redocly's own finding, and the decorator's (it was a URIError that ended redocly bundle).
+    ["Can't resolve $ref", '#/paths/~1payments/post/x-payment-errors'],
+    ['x-payment-errors: its $ref "#/components/x-payment-errors/%zz" does not resolve; the document was not narrowed.', '#/paths/~1payments/post/x-payment-errors'],
   ]);
   expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
 });
@@ -399,20 +410,4 @@ test.each([
   expect(code).toBe(2);
   expect(stderr).toContain(message);
   expect(existsSync(path.join(project.dir, 'guarded-out.yaml'))).toBe(false);
-});
-
-test('the Redocly decorator: a declaration by a $ref whose pointer does not decode is reported where it is, and the bundle is still written', async () => {
-  const { bundle, createConfig } = await import('@redocly/openapi-core');
-  const { default: plugin } = await import('../src/redocly/plugin.ts');
-  await project.write('undecodable-bundle.yaml', (await readFile(FIXTURE, 'utf8')).replace('$ref: "#/components/x-payment-errors/CardPayment"', '$ref: "#/components/x-payment-errors/%zz"'));
-  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
-  const previous = process.cwd();
-  process.chdir(project.dir);
-  const result = await bundle({ ref: path.join(project.dir, 'undecodable-bundle.yaml'), config }).finally(() => process.chdir(previous));
-  expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
-    // Redocly's own finding, and the decorator's (it was an URIError that ended redocly bundle).
-    ["Can't resolve $ref", '#/paths/~1payments/post/x-payment-errors'],
-    ['x-payment-errors: its $ref "#/components/x-payment-errors/%zz" does not resolve; the document was not narrowed.', '#/paths/~1payments/post/x-payment-errors'],
-  ]);
-  expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
 });
