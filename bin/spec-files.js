@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bytePlace, decodeUtf8 } from '../dist/src/cli-text.js';
 
 /** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
 const MAX_SPEC_BYTES = 64 * 1024 * 1024;
@@ -14,7 +15,7 @@ export function specFiles() {
   return { read, resolve, yaml, jsonTwin, write, rebase };
 }
 
-/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error; a byte order mark is kept (narrow writes it back). @param {string} file */
+/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error naming the first byte that is not; a byte order mark is kept (narrow writes it back). @param {string} file */
 async function read(file) {
   /** @type {Buffer[]} */
   const chunks = [];
@@ -24,10 +25,14 @@ async function read(file) {
     if (size > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
     chunks.push(chunk);
   }
+  const bytes = Buffer.concat(chunks);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new Error('it is not UTF-8 text');
+    // Where: the byte to look at (read again only now, on the way out).
+    const decoded = decodeUtf8(bytes);
+    const at = 'invalidAt' in decoded ? decoded.invalidAt : undefined;
+    throw new Error(`it is not UTF-8 text${at === undefined ? '' : ` (byte 0x${bytes[at]?.toString(16).toUpperCase().padStart(2, '0')} at ${bytePlace(bytes, at)})`}`);
   }
 }
 
@@ -68,8 +73,10 @@ async function jsonTwin(file) {
 /** Staged beside its target, then renamed into place: a failure leaves the target as it was. @param {string} file @param {string} text */
 async function write(file, text) {
   const staged = `${file}.${process.pid}.tmp`;
+  // Outside the try: when the folder cannot be made, nothing was staged, and removing it would
+  // fail too (ENOTDIR), hiding why.
+  await mkdir(path.dirname(file), { recursive: true });
   try {
-    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(staged, text);
     await rename(staged, file);
   } catch (error) {

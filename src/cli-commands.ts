@@ -3,9 +3,11 @@
 // usage, the options it takes and what it does; `help <command>` and the overview are built from
 // the table.
 //
-// Exit codes: 0 ok; 1 an unknown code or type, or a response that does not conform; 2 bad usage,
-// input that cannot be read, or a bug. With --json every run writes exactly one JSON document on
-// standard output, errors included ({"error": {...}}); messages for people go to standard error.
+// Exit codes: 0 ok; 1 an unknown code or type, a response that does not conform, or (narrow) a
+// declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec
+// that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be
+// written, or a bug. With --json every run writes exactly one JSON document on standard output,
+// errors included ({"error": {...}}); messages for people go to standard error.
 // Everything taken from input is quoted with control characters escaped (cli-text.ts).
 import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../generated/error-catalog.ts';
 import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './cli-args.ts';
@@ -178,9 +180,11 @@ export const USAGE = [
   '  payment-errors --version',
   '',
   'Run payment-errors help <command> for the details of one.',
-  'Exit codes: 0 ok; 1 unknown code or type, or the response does not conform; 2 bad usage, input',
-  'that cannot be read, or a bug. --json prints exactly one JSON document on standard output,',
-  'errors included; messages for people go to standard error.',
+  'Exit codes: 0 ok; 1 unknown code or type, the response does not conform, or (narrow) a',
+  'declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec',
+  'that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be',
+  'written, or a bug. --json prints exactly one JSON document on standard output, errors included;',
+  'messages for people go to standard error.',
   `Error types: ${errorTypes.join(', ')}.`,
   '',
 ].join('\n');
@@ -565,6 +569,8 @@ const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
   ['EACCES', 'permission denied'],
   ['EISDIR', 'it is a directory'],
   ['ENOTDIR', 'a part of the path is not a directory'],
+  // mkdir's answer when a folder of an output's path is a file.
+  ['EEXIST', 'a part of the path is not a directory'],
   ['ELOOP', 'too many symbolic links'],
 ]);
 

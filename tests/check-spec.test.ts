@@ -4,7 +4,7 @@
 // operationId, or as "webhook <name> <METHOD>". A spec with a misplaced or broken declaration is
 // refused (exit 2) with the file and the place. A JSON spec that $refs the package's YAML needs no
 // YAML parser.
-import { readFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as yaml from 'yaml';
@@ -160,5 +160,32 @@ describe("a JSON spec that $refs the package's openapi.yaml, without js-yaml", (
       stdout: '',
       stderr: 'payment-errors: json/generated/openapi.yaml: reading YAML needs the js-yaml package: npm install --save-dev js-yaml (JSON needs nothing)\n',
     });
+  });
+});
+
+describe('a spec file past what the CLI reads: exit 2, naming the file and the problem', () => {
+  const head = 'openapi: 3.1.0\ninfo: {title: Limits, version: "1"}\npaths:\n  /a:\n    post:\n      x-payment-errors: {api_error: all}\n      responses: {}\n';
+  test.each([
+    {
+      name: 'the spec larger than 64 MiB (sparse: no room on disk)',
+      setup: async () => {
+        await project.write('limits/big.yaml', head);
+        await truncate(path.join(project.dir, 'limits/big.yaml'), 64 * 1024 * 1024 + 1);
+      },
+      spec: 'limits/big.yaml',
+      stderr: 'limits/big.yaml: it is larger than 64 MiB, more than a spec file has',
+    },
+    {
+      name: 'a file a $ref leads to that is not UTF-8',
+      setup: async () => {
+        await project.write('limits/latin1-ref.yaml', `${head}components:\n  schemas:\n    Name: {$ref: ./name.yaml}\n`);
+        await writeFile(path.join(project.dir, 'limits/name.yaml'), Buffer.from('type: string\ndescription: Caf\u00e9\n', 'latin1'));
+      },
+      spec: 'limits/latin1-ref.yaml',
+      stderr: 'limits/name.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 17)',
+    },
+  ])('$name', async ({ setup, spec, stderr }) => {
+    await setup();
+    expect(await check(['--operation', 'POST /a'], expiredCard, spec)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr}\n` });
   });
 });

@@ -6,7 +6,7 @@
 // narrow-text.test.ts; what it refuses: narrow-refusals.test.ts; its guard: narrow-guard.test.ts;
 // check --spec: check-spec.test.ts.
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as jsYaml from 'js-yaml';
@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../scripts/lib/layout.js';
 import type { SpecIo } from '../src/cli-commands.ts';
 import { readSource, type SourceNode, type YamlModule } from '../src/narrow/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from './helpers/lint.ts';
-import { narrowCli, narrowingProblems } from './helpers/narrow-cli.ts';
+import { narrowCli, narrowingProblems, writeFixture } from './helpers/narrow-cli.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
 const DECLARING = ['/payments', '/payments/{id}/capture', '/refunds'];
@@ -216,6 +216,119 @@ describe('bad input: nothing is written', () => {
   });
 });
 
+/** Sparse: a file over the 64 MiB the CLI reads of a spec file, that takes no room on disk and no time to write. */
+async function oversized(file: string, start: string): Promise<void> {
+  await project.write(file, start);
+  await truncate(path.join(project.dir, file), 64 * 1024 * 1024 + 1);
+}
+
+/** A $ref chain through `count` files: openapi.yaml, then chain-1.yaml ... chain-<count - 1>.yaml. */
+async function chain(folder: string, count: number): Promise<void> {
+  await project.write(`${folder}/openapi.yaml`, 'openapi: 3.1.0\ninfo: {title: Chain, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Start: {$ref: ./chain-1.yaml}\n');
+  await Promise.all(Array.from({ length: count - 1 }, (_, i) => project.write(`${folder}/chain-${i + 1}.yaml`, i + 2 < count ? `$ref: ./chain-${i + 2}.yaml\n` : 'type: string\n')));
+}
+
+const HEAD = 'openapi: 3.1.0\ninfo: {title: Limits, version: "1"}\npaths: {}\n';
+/** js-yaml without its own limit of 100 levels (as js-yaml before 4.1.1 reads): the outline's limit is what stops a deeper file. */
+const unlimitedYaml: SpecIo = { ...specFiles(), yaml: async () => ({ load: (t: string) => jsYaml.load(t, { maxDepth: 100_000 } as jsYaml.LoadOptions) }) };
+
+describe('a spec file past what the CLI reads: a message naming the file and the problem, nothing written', () => {
+  test.each([
+    {
+      name: 'a file larger than 64 MiB',
+      setup: () => oversized('limits/big/openapi.yaml', HEAD),
+      spec: 'limits/big/openapi.yaml',
+      stderr: 'limits/big/openapi.yaml: it is larger than 64 MiB, more than a spec file has',
+    },
+    {
+      name: 'a file larger than 64 MiB that a $ref leads to',
+      setup: async () => {
+        await project.write('limits/big-ref/openapi.yaml', `${HEAD}components:\n  schemas:\n    Big: {$ref: ./big.yaml}\n`);
+        await oversized('limits/big-ref/big.yaml', 'type: string\n');
+      },
+      spec: 'limits/big-ref/openapi.yaml',
+      stderr: 'limits/big-ref/big.yaml: it is larger than 64 MiB, more than a spec file has',
+    },
+    {
+      name: 'a file that is not UTF-8 (Latin-1)',
+      setup: () => writeFile(path.join(project.dir, 'limits/latin1.yaml'), Buffer.from('openapi: 3.1.0\ninfo: {title: Caf\u00e9, version: "1"}\npaths: {}\n', 'latin1')),
+      spec: 'limits/latin1.yaml',
+      stderr: 'limits/latin1.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 18)',
+    },
+    {
+      name: 'a file that a $ref leads to that is not UTF-8',
+      setup: async () => {
+        await project.write('limits/latin1-ref/openapi.yaml', `${HEAD}components:\n  schemas:\n    Name: {$ref: ./name.yaml}\n`);
+        await writeFile(path.join(project.dir, 'limits/latin1-ref/name.yaml'), Buffer.from('type: string\ndescription: Caf\u00e9\n', 'latin1'));
+      },
+      spec: 'limits/latin1-ref/openapi.yaml',
+      stderr: 'limits/latin1-ref/name.yaml: it is not UTF-8 text (byte 0xE9 at line 2, byte 17)',
+    },
+    {
+      name: '$refs that lead to more than 500 files',
+      setup: () => chain('limits/chain-501', 501),
+      spec: 'limits/chain-501/openapi.yaml',
+      stderr: 'limits/chain-501/openapi.yaml: its $refs lead to more than 500 files',
+    },
+    {
+      name: 'JSON nested 100,000 levels deep: the place, not a stack overflow',
+      setup: () => project.write('limits/deep.json', `{"openapi": "3.1.0", "info": {"title": "Deep", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      spec: 'limits/deep.json',
+      stderr: 'limits/deep.json:1:1087: nested deeper than 1000 levels',
+    },
+    {
+      name: 'YAML nested 600 levels deep, read by a parser with no limit of its own',
+      setup: () => project.write('limits/deep.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
+      spec: 'limits/deep.yaml',
+      specs: unlimitedYaml,
+      stderr: 'limits/deep.yaml:5:1: narrow cannot place its changes in this YAML: nested deeper than 500 levels',
+    },
+    {
+      name: "YAML nested 600 levels deep, read by js-yaml: js-yaml's own limit",
+      setup: () => project.write('limits/deep-js-yaml.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
+      spec: 'limits/deep-js-yaml.yaml',
+      stderr: 'limits/deep-js-yaml.yaml:5:201: nesting exceeded maxDepth (100)',
+    },
+  ])('$name: exit 2', async ({ setup, spec, specs, stderr }) => {
+    await mkdir(path.join(project.dir, 'limits'), { recursive: true });
+    await setup();
+    const out = `${spec}.narrowed`;
+    expect(await narrow(spec, out, specs)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr} (nothing was written)\n` });
+    expect(existsSync(path.join(project.dir, out))).toBe(false);
+  });
+
+  test('500 files are read', async () => {
+    await chain('limits/chain-500', 500);
+    expect(await narrow('limits/chain-500/openapi.yaml', 'limits/chain-500/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote limits/chain-500/narrowed.yaml\n' });
+  });
+});
+
+describe('an output that cannot be written: exit 2, the file and the problem, nothing left behind', () => {
+  test.each([
+    { name: 'its folder is a file', out: 'unwritable/openapi.yaml/narrowed.yaml', problem: 'a part of the path is not a directory' },
+    // The staged file is written, and the rename over the folder fails: the staged file goes too.
+    { name: 'it is a folder', out: 'unwritable/folder', problem: 'it is a directory' },
+  ])('$name', async ({ out, problem }) => {
+    await writeFixture(project, 'narrow/openapi.yaml', 'unwritable');
+    await mkdir(path.join(project.dir, 'unwritable/folder/inside'), { recursive: true });
+    const before = await readdir(path.join(project.dir, 'unwritable'), { recursive: true });
+    const result = await narrowCli(project, 'unwritable/openapi.yaml', { out, json: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`payment-errors: cannot write ${out}: ${problem} (nothing was written)\n`);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ kind: 'output-unwritable' });
+    expect(await readdir(path.join(project.dir, 'unwritable'), { recursive: true })).toEqual(before);
+  });
+});
+
+test('narrow --json without -o is a usage error: the narrowed spec would be the output, so nothing is narrowed', async () => {
+  await writeFixture(project, 'narrow/openapi.yaml', 'json-no-out');
+  const result = await narrowCli(project, 'json-no-out/openapi.yaml', { json: true });
+  expect(result.code).toBe(2);
+  expect(JSON.parse(result.stdout)).toEqual({ error: { kind: 'usage', message: 'narrow --json needs -o <out>: without it the narrowed spec is the output', suggestions: [] } });
+  expect(result.stderr).toBe('payment-errors: narrow --json needs -o <out>: without it the narrowed spec is the output\nRun payment-errors help narrow for usage.\n');
+  expect(await readdir(path.join(project.dir, 'json-no-out'))).toEqual(['openapi.yaml']);
+});
+
 test('a local $ref whose pointer does not decode leads nowhere, as any other dangling $ref: left as written, no error', async () => {
   const spec = (await readFile(path.join(REPO_ROOT, 'tests/fixtures/narrow-text/emptied/openapi.yaml'), 'utf8'))
     .replaceAll('./node_modules/', '../node_modules/')
@@ -228,14 +341,19 @@ test('a local $ref whose pointer does not decode leads nowhere, as any other dan
   expect(yaml.parse(output).components).toEqual({ schemas: { Mine: { type: 'string' } } });
 });
 
-test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
+/** `redocly bundle` of a file of the project, with the plugin's narrow decorator on, run in the project's folder. */
+async function bundleWithDecorator(file: string) {
   const { bundle, createConfig } = await import('@redocly/openapi-core');
   const { default: plugin } = await import('../src/redocly/plugin.ts');
-  await cp(FIXTURE, path.join(project.dir, 'bundled-input.yaml'));
   const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
   const previous = process.cwd();
   process.chdir(project.dir);
-  const { bundle: result } = await bundle({ ref: path.join(project.dir, 'bundled-input.yaml'), config }).finally(() => process.chdir(previous));
+  return bundle({ ref: path.join(project.dir, file), config }).finally(() => process.chdir(previous));
+}
+
+test('the Redocly decorator narrows the same way, as redocly bundle writes the document', async () => {
+  await cp(FIXTURE, path.join(project.dir, 'bundled-input.yaml'));
+  const { bundle: result } = await bundleWithDecorator('bundled-input.yaml');
   const bundled = result.parsed as any;
   expect((await narrow('bundled-input.yaml', 'cli-narrowed.yaml')).code).toBe(0);
   const cli = yaml.parse(await text('cli-narrowed.yaml'));
@@ -253,18 +371,24 @@ test('the Redocly decorator narrows the same way, as redocly bundle writes the d
 });
 
 test('the Redocly decorator refuses what narrow refuses: a declaration on a callback is reported where it is, and nothing is narrowed', async () => {
-  const { bundle, createConfig } = await import('@redocly/openapi-core');
-  const { default: plugin } = await import('../src/redocly/plugin.ts');
   await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow-refused/callback/openapi.yaml'), path.join(project.dir, 'callback.yaml'));
-  const config = await createConfig({ extends: [], plugins: [plugin() as never], decorators: { 'payment-errors/narrow': 'on' } } as never);
-  const previous = process.cwd();
-  process.chdir(project.dir);
-  const result = await bundle({ ref: path.join(project.dir, 'callback.yaml'), config }).finally(() => process.chdir(previous));
+  const result = await bundleWithDecorator('callback.yaml');
   expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
     [
       "x-payment-errors is read on the operations under paths and webhooks, not in a callback (a request this API sends to the client's server): remove it, or describe the request under webhooks; the document was not narrowed.",
       '#/paths/~1payments/post/callbacks/paymentDone/{$request.body#~1callbackUrl}/post/x-payment-errors',
     ],
+  ]);
+  expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+});
+
+test('the Redocly decorator: a declaration by a $ref whose pointer does not decode is reported where it is, and the bundle is still written', async () => {
+  await project.write('undecodable-bundle.yaml', (await readFile(FIXTURE, 'utf8')).replace('$ref: "#/components/x-payment-errors/CardPayment"', '$ref: "#/components/x-payment-errors/%zz"'));
+  const result = await bundleWithDecorator('undecodable-bundle.yaml');
+  expect(result.problems.map((p) => [p.message, p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined])).toEqual([
+    // Redocly's own finding, and the decorator's (it was a URIError that ended redocly bundle).
+    ["Can't resolve $ref", '#/paths/~1payments/post/x-payment-errors'],
+    ['x-payment-errors: its $ref "#/components/x-payment-errors/%zz" does not resolve; the document was not narrowed.', '#/paths/~1payments/post/x-payment-errors'],
   ]);
   expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
 });

@@ -45,6 +45,19 @@ export function isRef(value: unknown): value is { $ref: string } {
   return isObject(value) && typeof value['$ref'] === 'string';
 }
 
+/**
+ * One token of a JSON pointer in a $ref ("#/components/a~1b"), as the key it names: its
+ * %-escapes and ~1, ~0 decoded. Undefined when a %-escape does not decode ("%zz"): the $ref is
+ * written by the user, and such a pointer leads nowhere, as any other dangling one.
+ */
+export function pointerKey(token: string): string | undefined {
+  try {
+    return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The OpenAPI version of a document, or undefined for one this kit does not lint (Swagger 2.0, others). */
 export function openApiVersion(root: unknown): OpenApiVersion | undefined {
   const version = isObject(root) ? root['openapi'] : undefined;

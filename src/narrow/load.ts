@@ -1,7 +1,7 @@
 // Reads a spec for the CLI (narrow, check --spec): the file, and every file its $refs lead to,
 // into one `Tree` that follows $refs the way the linters do. File access and path arithmetic are
 // passed in (bin/ does them with Node), so this stays free of Node.
-import { isObject, isRef, type Tree } from '../lint/document.ts';
+import { isObject, isRef, pointerKey, type Tree } from '../lint/document.ts';
 import { readSource, SourceError, type Source, type YamlModule } from './source.ts';
 
 export interface SpecFiles {
@@ -118,8 +118,7 @@ function specTree(root: unknown, file: string, sources: ReadonlyMap<string, Sour
     const data = sources.get(target)?.data;
     let value: unknown = data;
     for (const raw of pointer.split('/').slice(1)) {
-      // A pointer that does not decode leads nowhere.
-      const key = decoded(raw, decodeURIComponent)?.replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = pointerKey(raw);
       if (key === undefined) return undefined;
       value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     }

@@ -8,7 +8,7 @@
 import { httpStatusByType, schemaByType } from '../../generated/error-catalog.ts';
 import { errorTypeSchemas } from '../../generated/error-schemas.ts';
 import { codesDeclared, DECLARATION, declares, operationDeclaration, type Declaration, type DeclaredCodes } from '../declaration.ts';
-import { isObject, type JsonPath, type Tree } from '../lint/document.ts';
+import { isObject, pointerKey, type JsonPath, type Tree } from '../lint/document.ts';
 import { analyseErrorSchema } from '../lint/error-schema.ts';
 import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type OperationAt, type ResponseAt } from '../lint/walk.ts';
 import { codesOf, entryOf } from '../lookup.ts';
@@ -133,12 +133,7 @@ function stillReferenced(
     const target = typeof ref === 'string' ? /^#\/components\/(schemas|responses)\/([^/]+)/.exec(ref) : null;
     if (target) {
       const kind = target[1] as 'schemas' | 'responses';
-      let name: string | undefined;
-      try {
-        name = decodeURIComponent(target[2]!).replace(/~1/g, '/').replace(/~0/g, '~');
-      } catch {
-        // A name that does not decode ($ref "...%zz") is no component's.
-      }
+      const name = pointerKey(target[2]!);
       if (name !== undefined && candidates[kind].delete(name)) {
         kept[kind].add(name);
         stack.push([own(own(own(root, 'components'), kind), name), undefined]);

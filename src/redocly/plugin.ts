@@ -3,7 +3,7 @@
 // `payment-errors/<name>`. This file only adapts them: it reads the document through Redocly's
 // resolver, file by file, and places each finding in the user's file (never inside node_modules).
 import { DECLARATION } from '../declaration.ts';
-import { isRef, openApiVersion, type Finding, type Tree } from '../lint/document.ts';
+import { isRef, openApiVersion, pointerKey, type Finding, type Tree } from '../lint/document.ts';
 import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
 import { rules, runRule, type Rule } from '../lint/rules.ts';
 import { applyToData } from '../narrow/apply-data.ts';
@@ -140,7 +140,8 @@ function bundleTree(root: object, ctx: VisitorContext): Tree {
   const pointer = (ref: string): unknown => {
     let node: unknown = root;
     for (const raw of ref.slice(2).split('/')) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = pointerKey(raw);
+      if (key === undefined) return undefined;
       node = typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
     }
     return node;
