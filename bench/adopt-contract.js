@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
 import { isMain } from '../scripts/lib/main.js';
-import { METHODS, errorStatus, sharedHeader } from '../dist/src/lint/walk.js';
+import { METHODS, errorStatus, sharedHeader } from '../dist/src/kit/openapi/walk.js';
 
 /**
  * The spec with the contract adopted; it $refs the package document for its version.

@@ -1,18 +1,24 @@
 // Benchmark: what a browser app pays for the package. esbuild bundles the compiled package (dist/,
 // what ships) for one import at a time and for the whole entry, minified; the figures are gzipped
 // bytes. tests/runtime/bundle.test.ts uses bundleOf to show that an import carries only what it needs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
+
+/** The module `import ... from 'payment-error-contract'` loads, as package.json's exports say. */
+export const ENTRY = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).exports['.'].default;
 
 /**
  * The minified browser bundle of `import { <names> } from 'payment-error-contract'` (every export
  * when `names` is '*'), the imports kept alive by a use of each.
  * @param {readonly string[] | '*'} names
- * @returns {Promise<{ text: string, bytes: number, gzip: number }>}
+ * @returns {Promise<{ text: string, bytes: number, gzip: number, inputs: string[] }>} `inputs`: the
+ *   files of the package the bundle holds, relative to the project
  */
 export async function bundleOf(names) {
-  const entry = './dist/src/index.js';
+  const entry = ENTRY;
   const contents = names === '*' ? `export * from '${entry}';` : `import { ${names.join(', ')} } from '${entry}';\nconsole.log(${names.join(', ')});`;
   const result = await build({
     stdin: { contents, resolveDir: REPO_ROOT, loader: 'js' },
@@ -23,9 +29,11 @@ export async function bundleOf(names) {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    metafile: true,
   });
   const text = result.outputFiles[0]?.text ?? '';
-  return { text, bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => file !== '<stdin>');
+  return { text, bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length, inputs };
 }
 
 /** @returns {Promise<import('./run.js').Figure[]>} */

@@ -88,7 +88,7 @@ function spectralLinter(file, text) {
   };
   return {
     async ours() {
-      const { default: ruleset } = await import('../dist/src/spectral/ruleset.js');
+      const { default: ruleset } = await import('../dist/src/kit/spectral/ruleset.js');
       const results = await run(ruleset);
       return results.filter((r) => String(r.code).startsWith('payment-error-')).map((r) => ({ file: r.source ?? file, inPackage: /node_modules/.test(r.source ?? '') }));
     },
@@ -98,7 +98,7 @@ function spectralLinter(file, text) {
 
 /** @param {string} file @returns {Promise<Linter>} */
 async function redoclyLinter(file) {
-  const { default: plugin } = await import('../dist/src/redocly/plugin.js');
+  const { default: plugin } = await import('../dist/src/kit/redocly/plugin.js');
   const instance = plugin();
   const ours = await createConfig(/** @type {any} */ ({ extends: [], plugins: [instance], rules: instance.configs.recommended?.rules }));
   const recommended = await createConfig({ extends: ['recommended'] });

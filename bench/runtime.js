@@ -95,7 +95,7 @@ export async function benchRuntime({ quick }) {
  * @param {CorpusName} corpus @param {boolean} quick @returns {Promise<{ label: string, rates: Record<string, number> }>}
  */
 async function measure(corpus, quick) {
-  const { errorBodySchema, errorCatalog, errorTypes, isErrorBody, parseErrorBody } = await import('../dist/src/index.js');
+  const { errorBodySchema, errorCatalog, errorTypes, isErrorBody, parseErrorBody } = await import('../dist/src/runtime/index.js');
   const contract = await contractOf();
   const mixed = /** @type {unknown[]} */ (JSON.parse(JSON.stringify(corpusOf(errorCatalog, errorTypes))));
 

@@ -5,9 +5,9 @@
 // (tests/tsconfig.json).
 import { writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { wantsJson } from '../dist/src/cli-args.js';
-import { runCli } from '../dist/src/cli-commands.js';
-import { jsonText } from '../dist/src/cli-text.js';
+import { wantsJson } from '../dist/src/cli/args.js';
+import { runCli } from '../dist/src/cli/commands.js';
+import { jsonText } from '../dist/src/cli/text.js';
 import { specFiles } from './spec-files.js';
 
 /**

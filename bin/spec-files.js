@@ -1,16 +1,16 @@
 // @ts-check
 // The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read
 // strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional js-yaml
-// package, a file written whole or not at all. src/narrow/ does the rest, free of Node.
+// package, a file written whole or not at all. src/kit/ does the rest, free of Node.
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bytePlace, decodeUtf8 } from '../dist/src/cli-text.js';
+import { bytePlace, decodeUtf8 } from '../dist/src/cli/text.js';
 
 /** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
 const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
-/** @returns {import('../dist/src/cli-commands.js').SpecIo} */
+/** @returns {import('../dist/src/cli/commands.js').SpecIo} */
 export function specFiles() {
   return { read, resolve, yaml, jsonTwin, write, rebase };
 }

@@ -15,7 +15,7 @@ export async function generateTypes(document) {
  * With one, openapi-typescript replaces each variant's `type` by an enum of its own making, whose
  * doc comment reads "(enum property replaced by openapi-typescript)" where the spec's description
  * should be. Without it, `type` is the variant's `const`: the same literal type, so `switch` still
- * narrows (tests/types.test-d.ts), under the spec's own description.
+ * narrows (tests/runtime/types.test-d.ts), under the spec's own description.
  * @param {unknown} node @param {boolean} [names] whether the keys of `node` are names (of properties), not keywords
  * @returns {any}
  */

@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { specFiles } from '../../bin/spec-files.js';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
-import { runCli } from '../../src/cli-commands.ts';
-import { errorCatalog } from '../../src/index.ts';
+import { runCli } from '../../src/cli/commands.ts';
+import { errorCatalog } from '../../src/runtime/index.ts';
 import { downstreamProject, type Project } from '../helpers/lint.ts';
 import { launchChromium } from '../helpers/browser.ts';
 

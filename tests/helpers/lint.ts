@@ -12,8 +12,8 @@ import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { stringify } from 'yaml';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
-import redoclyPlugin from '../../src/redocly/plugin.ts';
-import spectralRuleset from '../../src/spectral/ruleset.ts';
+import redoclyPlugin from '../../src/kit/redocly/plugin.ts';
+import spectralRuleset from '../../src/kit/spectral/ruleset.ts';
 
 export type Engine = 'spectral' | 'redocly';
 export const ENGINES: readonly Engine[] = ['spectral', 'redocly'];
@@ -54,7 +54,7 @@ const SOURCE_KIT: Kit = { spectral: spectralRuleset, redocly: redoclyPlugin };
 /** The kit compiled into a copy of the project (its dist/), with that copy's contract. */
 export async function compiledKit(root: string): Promise<Kit> {
   const load = (file: string) => import(pathToFileURL(path.join(root, file)).href);
-  return { spectral: (await load('dist/src/spectral/ruleset.js')).default, redocly: (await load('dist/src/redocly/plugin.js')).default };
+  return { spectral: (await load('dist/src/kit/spectral/ruleset.js')).default, redocly: (await load('dist/src/kit/redocly/plugin.js')).default };
 }
 
 /** A project folder with the package installed: this repository, or another copy of it. */

@@ -39,7 +39,7 @@ export async function pack(directory, from = REPO_ROOT) {
  * @returns {Promise<PackedProject>}
  */
 export async function packedProject(alsoLink = []) {
-  if (!existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+  if (!existsSync(path.join(REPO_ROOT, 'dist/src/runtime/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
   const work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
   const tarball = await pack(work);
   const dir = path.join(work, 'consumer');

@@ -1,11 +1,20 @@
 // The package tree-shakes: a browser bundle (esbuild, of dist/, what ships) carries what its
 // imports need and nothing else. Needs `npm run build` first.
 import { expect, test } from 'vitest';
-import { bundleOf } from '../../bench/bundle.js';
-import { errorCatalog } from '../../src/index.ts';
+import { bundleOf, ENTRY } from '../../bench/bundle.js';
+import { errorCatalog } from '../../src/runtime/index.ts';
 
 const messages = [...new Set(errorCatalog.map((e) => e.message))];
 const carried = (text: string) => messages.filter((m) => text.includes(JSON.stringify(m).slice(1, -1)));
+
+// The runtime is what a consumer's bundle reaches: the CLI and the spec tooling (src/cli/, src/kit/)
+// never come along, and neither does anything that needs Node.
+test('the whole entry holds only the runtime and the generated data, none of the CLI or the spec tooling', async () => {
+  const { inputs } = await bundleOf('*');
+  expect(ENTRY).toBe('./dist/src/runtime/index.js');
+  expect(inputs.length).toBeGreaterThan(5);
+  expect(inputs.filter((file) => !/^dist\/(src\/runtime|generated)\//.test(file))).toEqual([]);
+});
 
 test('the whole entry carries every message (what the checks below look for is there to find)', async () => {
   expect(carried((await bundleOf('*')).text)).toEqual(messages);

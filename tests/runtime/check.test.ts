@@ -1,6 +1,6 @@
 // checkErrorResponse: each violation the contract names, and none for a right response.
 import { describe, expect, test } from 'vitest';
-import { checkErrorResponse, errorCatalog } from '../../src/index.ts';
+import { checkErrorResponse, errorCatalog } from '../../src/runtime/index.ts';
 
 test.each(errorCatalog.map((e) => [`${e.type}.${e.code}`, e] as const))('%s with its status has no violation', (_name, e) => {
   expect(checkErrorResponse(e.httpStatus, { type: e.type, code: e.code, message: e.message })).toEqual([]);

@@ -1,6 +1,6 @@
 // createErrorBody.
 import { expect, test } from 'vitest';
-import { checkErrorResponse, createErrorBody, errorCatalog, httpStatusOf, INVALID_ERROR_BODY_CODE, type ErrorBody } from '../../src/index.ts';
+import { checkErrorResponse, createErrorBody, errorCatalog, httpStatusOf, INVALID_ERROR_BODY_CODE, type ErrorBody } from '../../src/runtime/index.ts';
 
 /** createErrorBody as JavaScript code sees it: any arguments at all. */
 const createFromJavaScript = createErrorBody as (type: unknown, code: unknown, message?: unknown) => ErrorBody;

@@ -1,7 +1,7 @@
 // describeError, describeErrorType and httpStatusOf.
 import { expect, test } from 'vitest';
-import { runCli } from '../../src/cli-commands.ts';
-import { codesByType, describeError, describeErrorType, errorCatalog, errorTypes, httpStatusByType, httpStatusOf } from '../../src/index.ts';
+import { runCli } from '../../src/cli/commands.ts';
+import { codesByType, describeError, describeErrorType, errorCatalog, errorTypes, httpStatusByType, httpStatusOf } from '../../src/runtime/index.ts';
 
 test.each(errorCatalog.map((e) => [`${e.type}.${e.code}`, e] as const))('describeError(%s) is its catalog entry', (_name, e) => {
   expect(describeError(e.type, e.code)).toBe(e);

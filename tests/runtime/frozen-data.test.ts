@@ -3,7 +3,7 @@
 // caller changes cannot change what the next one is told or sends.
 import { expect, test } from 'vitest';
 import * as generated from '../../generated/error-catalog.ts';
-import { createErrorBody, describeError, errorCatalog, errorCodes, errorResponse, parseErrorBody } from '../../src/index.ts';
+import { createErrorBody, describeError, errorCatalog, errorCodes, errorResponse, parseErrorBody } from '../../src/runtime/index.ts';
 
 /** Where in `value` something is not frozen. */
 function unfrozen(value: unknown, at: string): string[] {

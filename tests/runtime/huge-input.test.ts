@@ -19,7 +19,7 @@ import {
   isErrorBody,
   isErrorType,
   parseErrorBody,
-} from '../../src/index.ts';
+} from '../../src/runtime/index.ts';
 
 /** The helpers, each as JavaScript code calls it: with any value at all. */
 const helpers: ReadonlyArray<[string, (value: unknown) => unknown]> = [

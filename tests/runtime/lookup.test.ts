@@ -1,8 +1,8 @@
 // The lookup tables' assumptions, held against the generated data.
 import { expect, test } from 'vitest';
-import { codeFormat, errorCatalog, errorTypes } from '../../src/index.ts';
+import { codeFormat, errorCatalog, errorTypes } from '../../src/runtime/index.ts';
 import { openCodePatternByType } from '../../generated/error-catalog.ts';
-import { isCodeOf, isWellFormedCode, MAX_NAME_LENGTH } from '../../src/lookup.ts';
+import { isCodeOf, isWellFormedCode, MAX_NAME_LENGTH } from '../../src/runtime/lookup.ts';
 
 test('no type or documented code is longer than MAX_NAME_LENGTH, which the helpers do not look beyond', () => {
   const names = [...errorTypes, ...errorCatalog.map((e) => e.code)];

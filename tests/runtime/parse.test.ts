@@ -1,6 +1,6 @@
 // isErrorBody and parseErrorBody, row by row.
 import { describe, expect, test } from 'vitest';
-import { errorCatalog, isErrorBody, parseErrorBody } from '../../src/index.ts';
+import { errorCatalog, isErrorBody, parseErrorBody } from '../../src/runtime/index.ts';
 
 const throwingGetter = Object.defineProperty({ code: 'expired_card', message: 'Expired card' }, 'type', {
   enumerable: true,

@@ -2,7 +2,7 @@
 // framework (Hono, answering with app.request, as it does in its own tests).
 import { Hono } from 'hono';
 import { describe, expect, test } from 'vitest';
-import { checkErrorResponse, errorCatalog, errorResponse, INVALID_ERROR_BODY_CODE } from '../../src/index.ts';
+import { checkErrorResponse, errorCatalog, errorResponse, INVALID_ERROR_BODY_CODE } from '../../src/runtime/index.ts';
 
 /** errorResponse as JavaScript code sees it: any arguments at all. */
 const respondFromJavaScript = errorResponse as (type: unknown, code: unknown, message?: unknown, init?: unknown) => Response;

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv } from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
-import { errorBodySchema, errorCatalog, isErrorBody } from '../../src/index.ts';
+import { errorBodySchema, errorCatalog, isErrorBody } from '../../src/runtime/index.ts';
 
 const standard = errorBodySchema['~standard'];
 const generated = JSON.parse(readFileSync(path.join(REPO_ROOT, 'generated/error-body.schema.json'), 'utf8'));
@@ -160,11 +160,11 @@ describe('~standard.jsonSchema', () => {
   });
 });
 
-describe('src/standard-schema.ts', () => {
+describe('src/runtime/standard-schema.ts', () => {
   test('is the spec of the @standard-schema/spec package in the lockfile, verbatim', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'node_modules/@standard-schema/spec/README.md'), 'utf8');
     const spec = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    const copy = /\/\/ BEGIN COPY\n([\s\S]*?)\/\/ END COPY\n/.exec(readFileSync(path.join(REPO_ROOT, 'src/standard-schema.ts'), 'utf8'))?.[1];
+    const copy = /\/\/ BEGIN COPY\n([\s\S]*?)\/\/ END COPY\n/.exec(readFileSync(path.join(REPO_ROOT, 'src/runtime/standard-schema.ts'), 'utf8'))?.[1];
     expect(spec).toContain('export interface StandardSchemaV1');
     expect(copy).toBe(spec);
   });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { distance, nearest } from '../../src/suggest.ts';
+import { distance, nearest } from '../../src/runtime/suggest.ts';
 
 test.each([
   ['expird_card', ['expired_card', 'expired_order', 'fraud'], ['expired_card']],

@@ -18,7 +18,7 @@ import {
   parseErrorBody,
   type ErrorBody,
   type ErrorType,
-} from '../../src/index.ts';
+} from '../../src/runtime/index.ts';
 
 /** createErrorBody as JavaScript code sees it: any arguments at all. */
 const createFromJavaScript = createErrorBody as (type: unknown, code: unknown, message?: unknown) => ErrorBody;

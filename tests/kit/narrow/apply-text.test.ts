@@ -1,0 +1,223 @@
+// Narrowing files of every shape (payment-errors narrow): a spec without components or with an
+// empty or null one, JSON pretty and minified, CRLF, a byte order mark, block scalars that keep
+// their line breaks, comments and tabs after values, the document-end marker, components an
+// earlier run wrote that are now unused or still used. Each row must narrow (exit 0) to a file
+// that keeps every property of a narrowing (helpers/narrow-cli.ts: narrowingProblems), narrows to
+// the same bytes again, and shows what the row is about.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { narrowCli, narrowingProblems, parseSpec, writeFixture } from '../../helpers/narrow-cli.ts';
+import { downstreamProject, type Project } from '../../helpers/lint.ts';
+
+let project: Project;
+beforeAll(async () => {
+  project = await downstreamProject();
+});
+afterAll(async () => {
+  await project?.remove();
+});
+
+const text = (file: string) => readFile(path.join(project.dir, file), 'utf8');
+const count = (haystack: string, needle: RegExp) => haystack.match(needle)?.length ?? 0;
+
+interface Row {
+  name: string;
+  /** Under tests/fixtures/. */
+  fixture: string;
+  change?: (text: string) => string;
+  /** Narrow the fixture first, then change the narrowed file: a later run on a spec narrowed before. */
+  narrowFirst?: boolean;
+  /** Where the output goes, in the row's folder (default: narrowed.<ext> beside the input). */
+  out?: string;
+  /** The input as the output should read outside what narrowing changes (for an output in another folder: its $refs rebased). */
+  expected?: (input: string) => string;
+  /** What the row shows, beyond the properties every narrowing keeps. */
+  want: (output: string, input: string) => void;
+}
+
+const MAIN = 'narrow/openapi.yaml';
+
+const rows: Row[] = [
+  {
+    name: 'no components: one components key with both maps (YAML)',
+    fixture: 'narrow-text/no-components/openapi.yaml',
+    want: (output) => {
+      expect(count(output, /^components:/gm)).toBe(1);
+      expect(Object.keys(parseSpec(output).components)).toEqual(['schemas', 'responses']);
+    },
+  },
+  {
+    name: 'no components: one "components" member (JSON, where a second would silently win)',
+    fixture: 'narrow-text/no-components-json/openapi.json',
+    want: (output) => {
+      expect(count(output, /"components":/g)).toBe(1);
+      expect(Object.keys(parseSpec(output).components)).toEqual(['schemas', 'responses']);
+    },
+  },
+  {
+    name: 'components: {} in YAML',
+    fixture: 'narrow-text/empty-components/openapi.yaml',
+    want: (output) => expect(Object.keys(parseSpec(output).components)).toEqual(['schemas', 'responses']),
+  },
+  {
+    name: 'components: { } with a space: one change, no overlap',
+    fixture: 'narrow-text/empty-components-spaced/openapi.yaml',
+    want: (output) => expect(Object.keys(parseSpec(output).components)).toEqual(['schemas', 'responses']),
+  },
+  {
+    name: '"components": {} in JSON',
+    fixture: 'narrow-text/empty-components-json/openapi.json',
+    want: (output) => expect(Object.keys(JSON.parse(output).components)).toEqual(['schemas', 'responses']),
+  },
+  {
+    name: 'components: with no value, and a comment: the maps under it, the comment kept',
+    fixture: 'narrow-text/null-components/openapi.yaml',
+    want: (output) => expect(output).toContain('\ncomponents:   # nothing here yet\n  schemas:\n    PostPaymentsInvalidRequestError:\n'),
+  },
+  {
+    name: 'the last components are block scalars that keep their line breaks (|+, >+)',
+    fixture: 'narrow-text/keep-chomped/openapi.yaml',
+    want: (output) => {
+      expect(output).toContain('        Ends with two blank lines, kept.\n\n\n    PostPaymentsApiError:\n');
+      expect(output).toContain('        Folded, and keeps its blank line.\n\n    PostPaymentsInternalServerError:\n');
+      const document = parseSpec(output);
+      expect([document.components.schemas.Note.description, document.components.responses.Accepted.description]).toEqual(['Ends with two blank lines, kept.\n\n\n', 'Folded, and keeps its blank line.\n\n']);
+    },
+  },
+  {
+    name: "comments after values: the last component's stays with it; a replaced response's goes",
+    fixture: 'narrow-text/trailing-comments/openapi.yaml',
+    want: (output) => {
+      expect(output).toContain('    Payment: {type: object}  # the payment resource\n    PostPaymentsInvalidRequestError:\n');
+      expect(output).toContain('      description: Accepted.   # my own response\n    PostPaymentsBadRequest:\n');
+      expect(output).toContain('        "400": {"$ref":"#/components/responses/PostPaymentsBadRequest"}\n');
+      expect(output).not.toContain('# the shared bad request');
+    },
+  },
+  {
+    name: 'the document-end marker: components before it, the comment after it kept',
+    fixture: 'narrow-text/document-end/openapi.yaml',
+    want: (output) => {
+      expect(output).toMatch(/\n {6}x-narrowed-by: payment-error-contract\n\.\.\.\n# the end\n$/);
+      expect(count(output, /^components:/gm)).toBe(1);
+    },
+  },
+  {
+    name: 'tabs before a comment and after a value: a $ref rewritten for another folder ends where its text ends',
+    fixture: 'narrow-text/tabs/openapi.yaml',
+    out: 'out/narrowed.yaml',
+    expected: (input) => input.replaceAll('../node_modules/', '../../node_modules/'),
+    want: (output) => {
+      expect(output).toContain('/components/responses/BadRequest"\t# a tab, then a comment\n');
+      expect(output).toContain('/components/responses/InternalServerError"\t\n');
+      expect(output).toContain('$ref: "../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest"');
+    },
+  },
+  {
+    name: 'minified JSON stays one line, and about as small',
+    fixture: 'narrow-text/minified/openapi.json',
+    want: (output, input) => {
+      expect(output).not.toContain('\n');
+      expect(output.length).toBeLessThan(input.length * 6);
+    },
+  },
+  {
+    name: 'CRLF line endings, every one of them, in what is kept and what is written',
+    fixture: MAIN,
+    change: (t) => t.replace(/\n/g, '\r\n'),
+    want: (output) => {
+      expect(output).not.toMatch(/(^|[^\r])\n/);
+      expect(output).not.toMatch(/\r(?!\n)/);
+    },
+  },
+  {
+    name: 'a byte order mark is kept',
+    fixture: MAIN,
+    change: (t) => `\uFEFF${t}`,
+    want: (output) => {
+      expect(output.startsWith('\uFEFF# A spec')).toBe(true);
+      expect(count(output, /\uFEFF/g)).toBe(1);
+    },
+  },
+  {
+    name: 'equal code sets in another order share their components',
+    fixture: 'narrow-text/code-order/openapi.yaml',
+    want: (output) => {
+      const document = parseSpec(output);
+      expect(document.paths['/b'].post.responses['400']).toEqual(document.paths['/a'].post.responses['400']);
+      expect([Object.keys(document.components.schemas), Object.keys(document.components.responses)]).toEqual([['PostAPaymentError'], ['PostABadRequest']]);
+      expect(document.components.schemas.PostAPaymentError.properties.code.enum).toEqual(['expired_card', 'fraud']);
+    },
+  },
+  {
+    name: "components an earlier run wrote that nothing uses go, and the map they leave empty (not a null)",
+    fixture: 'narrow-text/emptied/openapi.yaml',
+    want: (output) => {
+      expect(parseSpec(output).components).toEqual({ schemas: { Mine: { type: 'string' } } });
+      expect(output).not.toMatch(/^ {2}responses:/m);
+    },
+  },
+  {
+    name: 'and components itself, when nothing is left in it (JSON)',
+    fixture: 'narrow-text/emptied-all/openapi.json',
+    want: (output) => expect(Object.keys(JSON.parse(output))).toEqual(['openapi', 'info', 'paths']),
+  },
+  {
+    name: 'a later run after a declaration is removed: the components its responses still $ref stay',
+    fixture: MAIN,
+    narrowFirst: true,
+    change: (t) => t.replace('      x-payment-errors:\n        invalid_request_error: [invalid_parameter]\n', ''),
+    want: (output, input) => {
+      expect(input).toContain('$ref: "#/components/responses/PaymentSucceededBadRequest"');
+      const document = parseSpec(output);
+      expect(document.webhooks.paymentSucceeded.post.responses['400']).toEqual({ $ref: '#/components/responses/PaymentSucceededBadRequest' });
+      expect(Object.keys(document.components.responses)).toContain('PaymentSucceededBadRequest');
+      expect(Object.keys(document.components.schemas)).toContain('PaymentSucceededInvalidRequestError');
+    },
+  },
+  {
+    name: 'a later run after a declaration shrinks: a response it no longer narrows keeps its component',
+    fixture: MAIN,
+    narrowFirst: true,
+    change: (t) => t.replace('        invalid_request_error: all\n        payment_error: [expired_card, not_enough_balance, 3DS_required]\n        api_error: all\n', '        api_error: all\n'),
+    want: (output) => {
+      const document = parseSpec(output);
+      expect(document.paths['/payments/{id}/capture'].post.responses['400']).toEqual({ $ref: '#/components/responses/CapturePaymentBadRequest' });
+      expect(Object.keys(document.components.responses)).toContain('CapturePaymentBadRequest');
+    },
+  },
+];
+
+describe.each(rows.map((row, i) => ({ ...row, folder: `case-${i}` })))('$name', ({ fixture, change, narrowFirst, out, expected, want, folder }) => {
+  let file: string;
+  let input: string;
+  let output: string;
+  let target: string;
+  beforeAll(async () => {
+    if (narrowFirst) {
+      const first = await narrowCli(project, await writeFixture(project, fixture, folder));
+      expect(first.code).toBe(0);
+      file = await writeFixture(project, fixture, folder, () => change!(first.stdout));
+    } else file = await writeFixture(project, fixture, folder, change);
+    input = await text(file);
+    target = `${folder}/${out ?? `narrowed${path.extname(file)}`}`;
+    const result = await narrowCli(project, file, { out: target });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^payment-errors: narrowed the error responses of \d+ operations?; wrote /) });
+    output = await text(target);
+  });
+
+  test('keeps what every narrowing keeps', () => {
+    expect(narrowingProblems(parseSpec(expected ? expected(input) : input), parseSpec(output))).toEqual([]);
+  });
+
+  test('shows what it is about', () => {
+    want(output, input);
+  });
+
+  test('narrows again to the same bytes', async () => {
+    const again = `${path.dirname(target)}/again${path.extname(file)}`;
+    expect((await narrowCli(project, target, { out: again })).code).toBe(0);
+    expect(await text(again)).toBe(output);
+  });
+});
