@@ -1,4 +1,4 @@
-// Adopts the contract in an API spec the way the README says, to measure the kit on public
+// Adopts the contract in an API spec the way docs/lint.md says, to measure the kit on public
 // specs: every error response (4xx, 5xx, default) of every operation becomes a $ref to the
 // package's BadRequest (400) and InternalServerError (500), and the idempotency-key and
 // on-behalf-of headers $refs to its parameters. Writes the adopted copy into a folder where the

@@ -4,7 +4,8 @@
 //   --only a,b       only these: build, runtime, bundle, lint, narrow, consumers, docs
 //   --out <dir>      write the results there instead of dist/bench/
 //   --lint-spec <f>  also time the lint kits on this spec (repeatable), e.g. a public API's
-import { mkdir, writeFile } from 'node:fs/promises';
+//   --help           print these options and exit
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/layout.js';
@@ -26,6 +27,12 @@ import { benchRuntime } from './runtime.js';
  */
 
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  // The options are the ones this file's header lists; printed from there so they cannot drift.
+  const header = (await readFile(new URL(import.meta.url), 'utf8')).split('\n').filter((line) => line.startsWith('//'));
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
 const option = (/** @type {string} */ name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = args.includes('--quick');
 const only = option('--only')?.split(',');

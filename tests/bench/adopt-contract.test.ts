@@ -1,4 +1,4 @@
-// bench/adopt-contract.js adopts the contract in a spec the way the README says; the benchmark
+// bench/adopt-contract.js adopts the contract in a spec the way docs/lint.md says; the benchmark
 // uses it on public specs. Adopted, a spec full of mistakes has none left for either engine.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

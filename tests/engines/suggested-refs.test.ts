@@ -1,4 +1,4 @@
-// Every $ref the package suggests resolves as written: those in the README and on the reference
+// Every $ref the package suggests resolves as written: those in the README, the guides and on the reference
 // page (from a spec at the root of a project) and those in lint findings (from the file each
 // finding is in, at the root or in a folder). Each is pasted into a spec where it belongs, in a
 // project that installed the packed package, and must survive the real `redocly bundle` and
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { docsInput } from '../../scripts/docs.js';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 import { bundledDocument } from '../helpers/contract.ts';
+import { guideFiles, readGuide } from '../helpers/doc-blocks.ts';
 import { packedProject, type PackedProject } from '../helpers/packed-project.js';
 
 /** A reference to a component of the package, in any form a text may write one. */
@@ -63,11 +64,11 @@ async function paste(ref: string, folder: string, n: number): Promise<string[]> 
   return problems;
 }
 
-test('every $ref in the README, on the reference page and in ERRORS.md resolves from a spec at the project root', async () => {
-  const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+test('every $ref in the README and the guides, on the reference page and in ERRORS.md resolves from a spec at the project root', async () => {
+  const guides = guideFiles().map((doc) => readGuide(doc));
   const errors = await readFile(path.join(REPO_ROOT, 'generated/ERRORS.md'), 'utf8');
   const page = JSON.stringify(docsInput(await bundledDocument(), { schemaTag: 'Schemas' }));
-  const refs = [...new Set([readme, errors, page].flatMap((text) => [...text.matchAll(SUGGESTED)].map((m) => m[0])))];
+  const refs = [...new Set([...guides, errors, page].flatMap((text) => [...text.matchAll(SUGGESTED)].map((m) => m[0])))];
   expect(refs.length).toBeGreaterThan(0);
   const failures: Record<string, string[]> = {};
   for (const [n, ref] of refs.entries()) {

@@ -1,4 +1,4 @@
-// A downstream API document that uses the contract as the README says: one operation whose
+// A downstream API document that uses the contract as docs/lint.md says: one operation whose
 // headers and 400 and 500 responses are $refs to the installed package's document (the 3.1 one,
 // or the 3.0 translation for a 3.0 spec). Each rule test changes one thing.
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // The lint kit as an API team uses it: the packed package installed in a new project beside the
 // real CLIs (@stoplight/spectral-cli and @redocly/cli, the versions the lockfile pins), configured
-// exactly as the README says, then `spectral lint` and `redocly lint` on fixture specs
+// exactly as docs/lint.md says, then `spectral lint` and `redocly lint` on fixture specs
 // (tests/fixtures/downstream/<case>/) copied to the root of that project.
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { packedProject, type PackedProject } from '../helpers/packed-project.js'
 
 let project: PackedProject;
 
-/** The configuration files the README's "Lint your API spec" shows. */
+/** The configuration files docs/lint.md shows. */
 const SPECTRAL_CONFIG = 'extends: ["spectral:oas", "payment-error-contract/spectral"]\n';
 const REDOCLY_CONFIG = 'plugins:\n  - payment-error-contract/redocly\nextends:\n  - recommended\n  - payment-errors/recommended\n';
 
@@ -98,7 +98,7 @@ describe.each([
   });
 });
 
-test('spectral: a rule switched off, and another silenced for one path with overrides, as the README shows', async () => {
+test('spectral: a rule switched off, and another silenced for one path with overrides, as docs/lint.md shows', async () => {
   await writeFile(
     path.join(project.dir, 'silenced.spectral.yaml'),
     [

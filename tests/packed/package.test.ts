@@ -296,50 +296,6 @@ export function statusOf<T extends string>(t: T) {
   });
 });
 
-describe('the README', () => {
-  // What the examples call but do not define.
-  const stubs = `
-declare function showError(message: string): void;
-declare function startThreeDSecure(): void;
-declare function retryLater(): void;
-declare function reportBrokenResponse(reason: string): void;
-declare const res: { status(code: number): { json(body: unknown): void } };
-declare const response: Response;
-interface Response { status: number; json(): Promise<unknown> }
-declare function expect(value: unknown): { toEqual(value: unknown): void };
-export {};
-`;
-  /** The TypeScript examples of "Use it", each with the output it shows (its `// → ` lines), if any. */
-  async function examples() {
-    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Use it'), readme.indexOf('\n## ', readme.indexOf('## Use it') + 1));
-    return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => {
-      const code = m[1] ?? '';
-      const output = [...code.matchAll(/^\/\/ → (.*)$/gm)].map((o) => o[1]);
-      return { file: `readme-${i}`, code, output };
-    });
-  }
-
-  test('its TypeScript examples compile against the package, and those that show output print it', async () => {
-    const blocks = await examples();
-    expect(blocks.length).toBeGreaterThanOrEqual(5);
-    await Promise.all(blocks.map(({ file, code }) => writeFile(path.join(consumer, `${file}.ts`), `${code}\n${stubs}`)));
-    const options = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: false, outDir: 'readme-js' };
-    await writeFile(path.join(consumer, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: options, files: blocks.map(({ file }) => `${file}.ts`) }));
-    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.readme.json']);
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.code).toBe(0);
-
-    const shown = blocks.filter(({ output }) => output.length > 0);
-    expect(shown.map(({ code }) => /errorResponse|errorBodySchema/.exec(code)?.[0])).toEqual(expect.arrayContaining(['errorResponse', 'errorBodySchema']));
-    for (const { file, output } of shown) {
-      const ran = await run(process.execPath, [`readme-js/${file}.js`]);
-      expect(ran.stderr, file).toBe('');
-      expect(ran.stdout.trimEnd().split('\n'), file).toEqual(output);
-    }
-  });
-});
-
 describe('at run time', () => {
   test('an ES module import works, JSON exports included', async () => {
     await writeFile(
