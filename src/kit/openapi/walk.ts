@@ -162,6 +162,8 @@ export interface WalkedMedia extends MediaAt {
 
 export interface WalkedDocument {
   readonly operations: readonly WalkedOperation[];
+  /** Every JSON body of an error response (each operation's `bodies`), with its operation. */
+  readonly bodies: ReadonlyArray<{ readonly operation: WalkedOperation; readonly media: WalkedMedia }>;
   /** Every header parameter once (headers), walked when first asked for. */
   headers(): readonly HeaderAt[];
 }
@@ -198,8 +200,9 @@ function walkOnce(root: object, tree: Tree): WalkedDocument {
     }
     walked.push({ ...operation, responses, bodies });
   }
+  const bodies = walked.flatMap((operation) => operation.bodies.map((media) => ({ operation, media })));
   let found: readonly HeaderAt[] | undefined;
-  return { operations: walked, headers: () => (found ??= [...headers(root, tree)]) };
+  return { operations: walked, bodies, headers: () => (found ??= [...headers(root, tree)]) };
 }
 
 export interface ExampleAt {

@@ -9,69 +9,62 @@ import { declarationOf } from '../../openapi/declarations.ts';
 import { operationName, walkDocument } from '../../openapi/walk.ts';
 import { NONE, sharedResponse, sharedSchema, typeName, unsureTypes, type ErrorBodySchema, type Unsure } from '../contract.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type Variant } from '../../openapi/error-schema.ts';
-import { kept, OPERATION, type Rule } from '../rule.ts';
+import { kept, OPERATION, type Reported } from '../rule.ts';
 
-export const body: Rule = {
-  name: 'body',
-  severity: 'error',
-  description: 'The JSON body of every 4xx, 5xx and default response is the standardized error body, by $ref to the shared schema.',
-  *check(root, tree) {
-    for (const operation of walkDocument(root, tree).operations) {
-      for (const media of operation.bodies) {
-        const schema = media.schema;
-        // A $ref that does not resolve is the engine's finding, not this rule's.
-        if (schema === undefined && 'schema' in media.media) continue;
-        const path: JsonPath = [...media.path, 'schema'];
-        const analysis = analyseErrorSchema(schema, tree);
-        if (analysis.kind === 'other') {
-          yield {
-            message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
-            path,
-            suggest: sharedResponse(media.status.class),
-            // A schema of the user's used under several statuses: one finding, where it is written.
-            ...(isObject(schema) ? { about: schema, once: 'not an error body' } : {}),
-          };
-          continue;
-        }
-        const read = declarationOf(operation.operation, tree);
-        const declared = read?.declaration;
-        const unsure = read ? unsureTypes(read) : NONE;
-        if (declared && declared.size > 0 && unsure !== 'all' && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || (!declared.has(v.type) && !unsure.has(v.type)))) {
-          const types = [...new Set(analysis.variants.flatMap((v) => (v.type === undefined ? [] : [v.type])))];
-          yield {
-            message: `The ${media.status.key} response carries ${types.length === 1 ? `${types[0]}, which ${operationName(operation)} does not declare` : `${types.join(', ')}, none of which ${operationName(operation)} declares`} in its ${DECLARATION}: declare ${types.length === 1 ? 'it' : 'them'}, or leave the response out.`,
-            path,
-            use: OPERATION,
-          };
-          continue;
-        }
-        const { shared, sound } = summaryOf(analysis);
-        // The shared body (or a faithful copy), as nearly every operation has it.
-        if (shared && sound) continue;
-        for (const variant of analysis.variants) {
-          const differences = [...(!declared ? contractDifferences(variant) : shared ? [] : declaredDifferences(variant, declared, unsure)), ...variant.differences];
-          if (differences.length === 0) continue;
-          const at = [...path, ...variant.path];
-          if (declared && variant.type !== undefined && isErrorType(variant.type) && declared.has(variant.type) && contractDifferences(variant).length === 0 && variant.differences.length === 0) {
-            // The contract's own schema of a declared type, in a union whose other members are
-            // narrowed: half narrowed. This is about the union, not the schema (often the package's).
-            const message = `This ${variant.type} body is the shared schema, in a union otherwise narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or leave every member of the union the shared schema.`;
-            yield { message, path: at, ...(isObject(schema) ? { about: schema, once: `${variant.path.join('/')} ${message}` } : {}) };
-            continue;
-          }
-          yield {
-            message: declared
-              ? `This ${typeName(variant.type)} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
-              : `This ${typeName(variant.type)} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
-            path: at,
-            suggest: sharedSchema(variant.type),
-            about: resolve(tree, schema, variant.path) ?? media.media,
-          };
-        }
-      }
+export function* body(root: object, tree: Tree): Generator<Reported> {
+  for (const { operation, media } of walkDocument(root, tree).bodies) {
+    const schema = media.schema;
+    // A $ref that does not resolve is the engine's finding, not this rule's.
+    if (schema === undefined && 'schema' in media.media) continue;
+    const path: JsonPath = [...media.path, 'schema'];
+    const analysis = analyseErrorSchema(schema, tree);
+    if (analysis.kind === 'other') {
+      yield {
+        message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
+        path,
+        suggest: sharedResponse(media.status.class),
+        // A schema of the user's used under several statuses: one finding, where it is written.
+        ...(isObject(schema) ? { about: schema, once: 'not an error body' } : {}),
+      };
+      continue;
     }
-  },
-};
+    const read = declarationOf(operation.operation, tree);
+    const declared = read?.declaration;
+    const unsure = read ? unsureTypes(read) : NONE;
+    if (declared && declared.size > 0 && unsure !== 'all' && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || (!declared.has(v.type) && !unsure.has(v.type)))) {
+      const types = [...new Set(analysis.variants.flatMap((v) => (v.type === undefined ? [] : [v.type])))];
+      yield {
+        message: `The ${media.status.key} response carries ${types.length === 1 ? `${types[0]}, which ${operationName(operation)} does not declare` : `${types.join(', ')}, none of which ${operationName(operation)} declares`} in its ${DECLARATION}: declare ${types.length === 1 ? 'it' : 'them'}, or leave the response out.`,
+        path,
+        use: OPERATION,
+      };
+      continue;
+    }
+    const { shared, sound } = summaryOf(analysis);
+    // The shared body (or a faithful copy), as nearly every operation has it.
+    if (shared && sound) continue;
+    for (const variant of analysis.variants) {
+      const differences = [...(!declared ? contractDifferences(variant) : shared ? [] : declaredDifferences(variant, declared, unsure)), ...variant.differences];
+      if (differences.length === 0) continue;
+      const at = [...path, ...variant.path];
+      if (declared && variant.type !== undefined && isErrorType(variant.type) && declared.has(variant.type) && contractDifferences(variant).length === 0 && variant.differences.length === 0) {
+        // The contract's own schema of a declared type, in a union whose other members are
+        // narrowed: half narrowed. This is about the union, not the schema (often the package's).
+        const message = `This ${variant.type} body is the shared schema, in a union otherwise narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or leave every member of the union the shared schema.`;
+        yield { message, path: at, ...(isObject(schema) ? { about: schema, once: `${variant.path.join('/')} ${message}` } : {}) };
+        continue;
+      }
+      yield {
+        message: declared
+          ? `This ${typeName(variant.type)} body is neither the shared schema nor the shared schema narrowed to the operation's ${DECLARATION}: ${differences.join('; ')}. Narrow it with \`payment-errors narrow\`, or $ref {ref}.`
+          : `This ${typeName(variant.type)} body is a look-alike of the shared schema: ${differences.join('; ')}. $ref {ref} instead.`,
+        path: at,
+        suggest: sharedSchema(variant.type),
+        about: resolve(tree, schema, variant.path) ?? media.media,
+      };
+    }
+  }
+}
 
 
 /** Each error body's summary, worked out once per analysis (a schema shared by many bodies is analysed once). */

@@ -1,23 +1,18 @@
 // idempotency-key-uuid: an idempotency key header is a UUID (format: uuid).
-import { isObject } from '../../openapi/document.ts';
+import { isObject, type Tree } from '../../openapi/document.ts';
 import { sharedHeader, walkDocument } from '../../openapi/walk.ts';
-import type { Rule } from '../rule.ts';
+import type { Reported } from '../rule.ts';
 
-export const idempotencyKeyUuid: Rule = {
-  name: 'idempotency-key-uuid',
-  severity: 'error',
-  description: 'An idempotency key header is a UUID (format: uuid).',
-  *check(root, tree) {
-    for (const { parameter, path, name } of walkDocument(root, tree).headers()) {
-      if (sharedHeader(name) !== 'IdempotencyKey') continue;
-      const schema = tree.get(parameter, 'schema');
-      if (isObject(schema) && schema['type'] === 'string' && schema['format'] === 'uuid') continue;
-      yield {
-        message: `The ${name} header is a UUID v4 (the API answers invalid_key_format otherwise): give it \`type: string\` and \`format: uuid\`, or $ref {ref}.`,
-        path: isObject(schema) ? [...path, 'schema'] : path,
-        suggest: '#/components/parameters/IdempotencyKey',
-      };
-    }
-  },
-};
+export function* idempotencyKeyUuid(root: object, tree: Tree): Generator<Reported> {
+  for (const { parameter, path, name } of walkDocument(root, tree).headers()) {
+    if (sharedHeader(name) !== 'IdempotencyKey') continue;
+    const schema = tree.get(parameter, 'schema');
+    if (isObject(schema) && schema['type'] === 'string' && schema['format'] === 'uuid') continue;
+    yield {
+      message: `The ${name} header is a UUID v4 (the API answers invalid_key_format otherwise): give it \`type: string\` and \`format: uuid\`, or $ref {ref}.`,
+      path: isObject(schema) ? [...path, 'schema'] : path,
+      suggest: '#/components/parameters/IdempotencyKey',
+    };
+  }
+}
 
