@@ -1,7 +1,10 @@
-// The command line of `payment-errors`: options and positionals, without Node's parseArgs, so
-// that the package's TypeScript needs no Node type declarations (bin/payment-errors.js, the only
-// file that touches Node, is plain JavaScript). Which command takes which option is the command
-// table's business (commands.ts); this only knows the options that exist.
+// The command line of `payment-errors`: options and positionals. Which command takes which option
+// is the command table's business (commands.ts); this only knows the options that exist.
+// Hand-written rather than Node's util.parseArgs, which was tried for it: in strict mode its errors
+// carry the option only inside an English message (no did-you-mean without parsing that text); in
+// loose mode it reads `--status --json` as a status of "--json" and `-json` as `-j -s -o n` (`-o`
+// takes a value), so that "option --status needs a value" and "did you mean --json?" would mean
+// undoing its choices token by token. The rows of tests/cli/args.test.ts are the behaviour kept.
 import { quote } from './text.ts';
 import { nearest } from '../runtime/suggest.ts';
 
