@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/packed/**/*.test.ts', 'tests/pipeline/**/*.test.ts', 'tests/engines/**/*.test.ts'],
+    // The package is packed once for every file that installs it.
+    globalSetup: ['tests/helpers/pack-once.js'],
     // Some run the real pipeline on a copy of the project, or install the packed tarball.
     testTimeout: 300_000,
     hookTimeout: 300_000,

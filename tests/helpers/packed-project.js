@@ -27,6 +27,9 @@ const RUN_TIMEOUT_MS = 55_000;
  * @property {() => Promise<void>} remove
  */
 
+/** The environment variable that names a tarball packed once for a whole test run (pack-once.js). */
+export const TARBALL_VARIABLE = 'PAYMENT_ERROR_CONTRACT_TARBALL';
+
 /** `npm pack` of this repository into a directory; resolves to the tarball. @param {string} directory @param {string} [from] */
 export async function pack(directory, from = REPO_ROOT) {
   const packed = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', directory], { cwd: from });
@@ -41,7 +44,8 @@ export async function pack(directory, from = REPO_ROOT) {
 export async function packedProject(alsoLink = []) {
   if (!existsSync(path.join(REPO_ROOT, 'dist/src/runtime/index.js'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
   const work = await mkdtemp(path.join(tmpdir(), 'payment-error-contract-pack-'));
-  const tarball = await pack(work);
+  // Packed once for the run when the suite's setup did it (the build does not change meanwhile).
+  const tarball = process.env[TARBALL_VARIABLE] || (await pack(work));
   const dir = path.join(work, 'consumer');
   await mkdir(dir);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
