@@ -6,8 +6,9 @@
 // scanner only tracks strings and brackets, jumping over string contents with indexOf.
 //
 // Why hand-written rather than a streaming parser such as stream-json 3.9 (measured on this
-// machine, bench/traffic-parsers.js in the report of issue 21, a 200 MB HAR of 50,000 entries):
-// this reader took ~1.1 s, stream-json's parser with its object assembler ~30 s; a token-level
+// machine, Node 20, a 238 MB HAR of 50,000 entries written by bench/traffic-har.js, 1 MiB chunks,
+// entries only counted): this reader 1.6 s and 128 MB peak RSS; stream-json's parser, pick and
+// streamArray 17.1 s and 188 MB; JSON.parse of the whole file 3.2 s and 506 MB. A token-level
 // parser builds every string of every body piece by piece, where this one builds each entry once
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
 import { clip, utf8Length, utf8Text } from './bytes.ts';
@@ -87,6 +88,12 @@ export class HarReader {
   private captureLine = 1;
   private captureColumn = 1;
   private captureRole: 'entry' | 'other' = 'other';
+  /** The chunk `backslash` was looked up in, and where its next backslash is (-1: none; -2: not looked up). */
+  private backslashChunk: Uint8Array | undefined;
+  private backslash = -2;
+  /** The same for the next newline (countLines). */
+  private newlineChunk: Uint8Array | undefined;
+  private newline = -2;
 
   // Where the scanner is: the offset of the current chunk in the input, and lines counted lazily.
   private chunkStart = 0;
@@ -287,8 +294,13 @@ export class HarReader {
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
-    // The next backslash at or after i, looked up once and again only when passed.
-    let backslash = -2;
+    // The next backslash at or after i, looked up once per chunk and again only when passed:
+    // looking it up afresh for each value would scan to the chunk's end each time.
+    if (this.backslashChunk !== chunk) {
+      this.backslashChunk = chunk;
+      this.backslash = -2;
+    }
+    let backslash = this.backslash;
     let end = -1;
     if (this.scalar) {
       // true, false, null or a number: ends at the first byte that cannot be in one.
@@ -338,6 +350,7 @@ export class HarReader {
       }
       i++;
     }
+    this.backslash = backslash;
     this.depth = depth;
     this.inString = inString;
     this.escaped = escaped;
@@ -373,8 +386,9 @@ export class HarReader {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const position = /position (\d+)/.exec(message);
-      const at = position ? ` at ${this.placeIn(bytes, utf8Length(decoded.text, Number(position[1])))}` : '';
-      throw new TrafficInputError('not-json', `it is not JSON${at} (in ${where}): ${clip(message.replace(/ in JSON at position.*$/s, ''), 120)}`);
+      // V8 says where only for some mistakes: else the value's start is the place.
+      const at = position ? ` at ${this.placeIn(bytes, utf8Length(decoded.text, Number(position[1])))} (in ${where})` : ` (in ${where}, which starts at line ${this.captureLine}, column ${this.captureColumn})`;
+      throw new TrafficInputError('not-json', `it is not JSON${at}: ${clip(message.replace(/ in JSON at position.*$/s, ''), 120)}`);
     }
     if (role !== 'entry') return undefined;
     return { index: this.count++, value };
@@ -412,9 +426,16 @@ export class HarReader {
 
   private countLines(to: number): void {
     const chunk = this.chunk;
+    // The next newline is looked up once and kept: looking it up afresh at each call would scan
+    // to the chunk's end each time (a million entries on one line).
+    if (this.newlineChunk !== chunk) {
+      this.newlineChunk = chunk;
+      this.newline = -2;
+    }
     let k = this.linesCountedTo;
     while (k < to) {
-      const next = chunk.indexOf(NEWLINE, k);
+      if (this.newline !== -1 && this.newline < k) this.newline = chunk.indexOf(NEWLINE, k);
+      const next = this.newline;
       if (next < 0 || next >= to) break;
       this.line++;
       this.lineStart = this.chunkStart + next + 1;
