@@ -30,6 +30,7 @@ const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
+const BOM = [0xef, 0xbb, 0xbf];
 
 const enum State {
   /** Before the document. */
@@ -120,11 +121,7 @@ export class HarReader {
     this.linesCountedTo = 0;
     let i = 0;
     const n = chunk.length;
-    if (!this.sawBytes && n > 0) {
-      this.sawBytes = true;
-      // A byte order mark (some Windows tools write one).
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
-    }
+    if (n > 0) this.sawBytes = true;
     while (i < n) {
       if (this.state === State.Capture) {
         const start = i;
@@ -141,7 +138,8 @@ export class HarReader {
         i = this.scanKey(chunk, i);
         continue;
       }
-      if (isSpace(b)) {
+      // White space, and a byte order mark at the start (some Windows tools write one), in whatever chunks it comes.
+      if (isSpace(b) || (this.state === State.Start && this.chunkStart + i < 3 && b === BOM[this.chunkStart + i])) {
         i++;
         continue;
       }

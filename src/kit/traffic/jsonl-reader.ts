@@ -15,17 +15,12 @@ export class JsonLinesReader {
   private parts: Uint8Array[] = [];
   private length = 0;
   private line = 0;
-  private first = true;
 
   constructor(private readonly maxLineBytes = MAX_ENTRY_BYTES) {}
 
   /** The lines this chunk completes. The caller must not change a chunk after giving it. */
   *push(chunk: Uint8Array): Generator<JsonLineRead> {
     let i = 0;
-    if (this.first && chunk.length > 0) {
-      this.first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
-    }
     while (i < chunk.length) {
       const newline = chunk.indexOf(NEWLINE, i);
       const end = newline < 0 ? chunk.length : newline;
@@ -64,7 +59,8 @@ export class JsonLinesReader {
       const at = decoded.invalidAt;
       throw new TrafficInputError('not-utf8', `it is not UTF-8: byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at line ${this.line}, column ${at + 1}; JSON Lines are UTF-8 text`);
     }
-    const text = decoded.text;
+    // A byte order mark (some Windows tools write one) is not part of the first line.
+    const text = this.line === 1 && decoded.text.startsWith('\ufeff') ? decoded.text.slice(1) : decoded.text;
     if (text.trim() === '') return undefined;
     try {
       return { line: this.line, value: JSON.parse(text) };

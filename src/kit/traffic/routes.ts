@@ -86,7 +86,8 @@ export class Routes<Operation> {
       if (split.origin !== undefined && server.origin && !server.origin.test(split.origin) && !(split.originWithPort !== undefined && server.origin.test(split.originWithPort))) continue;
       const base = server.base.exec(split.path);
       if (!base) {
-        otherBases.push(server.url);
+        // A relative server is "there" for any host: naming it would say nothing of this one.
+        if (server.origin) otherBases.push(server.url);
         continue;
       }
       served = true;

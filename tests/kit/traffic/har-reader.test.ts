@@ -52,6 +52,10 @@ describe('valid: ', () => {
     expect(read(encode('{"\\u006cog":{"entrie\\u0073":[7]}}'))).toEqual([7]);
   });
 
+  test.each([1, 2, 4])('a byte order mark in chunks of %i bytes is skipped', (size) => {
+    expect(read(encode('\ufeff {"log":{"entries":[1]}}'), size)).toEqual([1]);
+  });
+
   test('a million empty entries are read in bounded time, one by one', () => {
     const text = `{"log":{"entries":[${Array(1_000_000).fill('{}').join(',')}]}}`;
     const reader = new HarReader();
