@@ -209,6 +209,11 @@ describe('unusable input (exit 2): one message naming the file and the problem, 
     expect(JSON.parse(result.stdout).error).toEqual({ kind, message, suggestions: [] });
   });
 
+  test('a folder', async () => {
+    const result = await cli(['check', '--spec', SPEC, '--jsonl', dir]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `payment-errors: cannot read ${dir.replace(/\/$/, '')}: it is a directory\n` });
+  });
+
   test('a file that is not there', async () => {
     const result = await cli(['check', '--spec', SPEC, '--har', path.join(dir, 'missing.har')]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'payment-errors: cannot read missing.har: no such file\n' });
@@ -227,6 +232,34 @@ describe('unusable input (exit 2): one message naming the file and the problem, 
     expect(result.stderr).toBe('payment-errors: broken.json: paths./p.post.x-payment-errors.payment_eror: "payment_eror" is not an error type (did you mean payment_error?)\npayment-errors: broken.json has an x-payment-errors that check cannot use; fix it first\n');
     const swagger = await file('swagger.json', { swagger: '2.0', paths: {} });
     expect((await cli(['check', '--spec', swagger, '--har', HAR])).stderr).toBe('payment-errors: swagger.json: it is not an OpenAPI 3.0 or 3.1 document (its "openapi" member says which)\n');
+  });
+});
+
+describe('what real HARs hold', () => {
+  test('bodies of 12 MB and 16 MB (base64), a redirect, a URL that does not parse, an entry without a response, status 0', async () => {
+    const page = `<html>${'x'.repeat(12 * 1024 * 1024)}</html>`;
+    const image = Buffer.alloc(12 * 1024 * 1024, 7).toString('base64');
+    const input = await file('real.har', har([
+      entry('POST', 'https://eu.api.example.com/v1/payments', 502, page, 'text/html'),
+      { request: { method: 'GET', url: 'https://cdn.example.com/hero.png' }, response: { status: 200, headers: [], content: { mimeType: 'image/png', text: image, encoding: 'base64' } } },
+      entry('GET', 'https://eu.api.example.com/v1/payments/mine', 302, ''),
+      entry('GET', 'https://eu.api.example.com:not-a-port/v1/payments/mine', 200, '[]'),
+      { request: { method: 'POST', url: 'https://eu.api.example.com/v1/payments' } },
+      entry('POST', 'https://eu.api.example.com/v1/payments', 0, ''),
+    ]));
+    const result = await cli(['check', '--spec', SPEC, '--har', input, '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.totals).toEqual({ matched: 4, errorResponses: 1, conforming: 0, violations: 1, notChecked: 2, unmatched: 2, ambiguous: 0, malformed: 0 });
+    expect(report.violations[0].problems).toEqual([
+      { rule: 'content-type', message: 'the Content-Type is "text/html", not application/json' },
+      { rule: 'body', message: `the body is not JSON: "<html>${'x'.repeat(54)}…"` },
+    ]);
+    expect(report.unmatched.map((e: any) => [e.entry, e.reason, e.why])).toEqual([
+      [1, 'server', 'no server of the spec serves https://cdn.example.com'],
+      [3, 'url', 'the URL does not parse: its host "eu.api.example.com:not-a-port" does not parse'],
+    ]);
+    expect(result.stdout.length).toBeLessThan(10_000);
   });
 });
 

@@ -80,6 +80,21 @@ describe('the CLI', () => {
   });
 });
 
+test("the fixture's JSON Lines, from the packed CLI: exactly the planted problems", async () => {
+  await cp(path.join(FIXTURES, 'checkout.jsonl'), path.join(project.dir, 'checkout.jsonl'));
+  const result = await sh('payment-errors check --spec openapi.yaml --jsonl - --json < checkout.jsonl');
+  expect(result.code).toBe(1);
+  const report = JSON.parse(result.stdout);
+  expect(report.violations.map((v: { where: string; code: string | null }) => [v.where, v.code])).toEqual([
+    ['line 3', 'fraud'],
+    ['line 4', 'expired_card'],
+    ['line 5', 'no_such_code'],
+    ['line 6', null],
+    ['line 13', null],
+  ]);
+  expect(report.totals).toEqual({ matched: 10, errorResponses: 8, conforming: 2, violations: 5, notChecked: 1, unmatched: 2, ambiguous: 1, malformed: 0 });
+});
+
 describe('vitest', () => {
   test('the setup and the test of the guide: compiled by tsc (the matcher typed for vitest) and passed by vitest', async () => {
     for (const title of ['vitest.config.ts', 'vitest.setup.ts', 'payments.test.ts']) await write('vitest', title, blocks.take({ title }).code);
