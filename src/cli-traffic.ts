@@ -13,7 +13,7 @@ import { trafficContract } from './kit/traffic/contract.ts';
 import { harExchange, jsonLineExchange } from './kit/traffic/exchange.ts';
 import { HarReader } from './kit/traffic/har-reader.ts';
 import { TrafficInputError } from './kit/traffic/input-error.ts';
-import { JsonLinesReader } from './kit/traffic/jsonl-reader.ts';
+import { JsonLinesReader, type JsonLineRead } from './kit/traffic/jsonl-reader.ts';
 import { LIST_LIMIT, TrafficReport, type TrafficReportDocument } from './kit/traffic/report.ts';
 
 export interface TrafficRun {
@@ -79,7 +79,7 @@ export async function checkTraffic(run: TrafficRun, operands: readonly string[])
       const reader = new JsonLinesReader();
       let exchanges = 0;
       let notJson = 0;
-      const add = (read: ReturnType<JsonLinesReader['end']> extends Iterable<infer T> ? T : never) => {
+      const add = (read: JsonLineRead) => {
         const place = { entry: read.line, where: `line ${read.line}` };
         if ('problem' in read) {
           notJson++;

@@ -71,3 +71,15 @@ export function utf8Length(text: string, chars: number): number {
   }
   return bytes;
 }
+
+/** The parts of a value cut out of several chunks, joined (the one part itself when there is one). */
+export function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}

@@ -11,7 +11,7 @@
 // streamArray 17.1 s and 188 MB; JSON.parse of the whole file 3.2 s and 506 MB. A token-level
 // parser builds every string of every body piece by piece, where this one builds each entry once
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
-import { clip, utf8Length, utf8Text } from './bytes.ts';
+import { clip, concat, utf8Length, utf8Text } from './bytes.ts';
 import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
 
 /** One entry of log.entries, parsed. */
@@ -455,15 +455,4 @@ export class HarReader {
   private byteText(b: number): string {
     return b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `byte 0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
-}
-
-export function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }

@@ -20,32 +20,32 @@ export interface EntryPlace {
   readonly where: string;
 }
 
-interface Request extends EntryPlace {
+interface RecordedRequest extends EntryPlace {
   readonly method: string;
   readonly url: string;
   /** null: no response recorded. */
   readonly status: number | null;
 }
 
-export interface ViolationEntry extends Request {
+export interface ViolationEntry extends RecordedRequest {
   readonly operation: string;
   readonly type: string | null;
   readonly code: string | null;
   readonly problems: readonly Violation[];
 }
 
-export interface NotCheckedEntry extends Request {
+export interface NotCheckedEntry extends RecordedRequest {
   readonly operation: string;
   readonly why: string;
 }
 
-export interface UnmatchedEntry extends Request {
+export interface UnmatchedEntry extends RecordedRequest {
   /** url: does not parse; server: no server serves it; path: no path matches; method: the path has no such operation. */
   readonly reason: 'url' | 'server' | 'path' | 'method';
   readonly why: string;
 }
 
-export interface AmbiguousEntry extends Request {
+export interface AmbiguousEntry extends RecordedRequest {
   readonly operations: readonly string[];
 }
 
@@ -131,7 +131,7 @@ export class TrafficReport {
       this.list('malformed', { ...place, problem: read.problem, method: read.method ?? null, url: read.url === undefined ? null : clip(read.url, URL_LENGTH) });
       return;
     }
-    const request: Request = { ...place, method: read.method, url: clip(read.url, URL_LENGTH), status: read.status ?? null };
+    const request: RecordedRequest = { ...place, method: read.method, url: clip(read.url, URL_LENGTH), status: read.status ?? null };
     const match = this.contract.routes.match(read.method, read.url);
     if (match.kind === 'unmatched') {
       this.totals.unmatched++;
