@@ -2,14 +2,14 @@
 // line of JSON Lines ({"method", "url", "status", "headers"?, "body"}). Each is read from parsed
 // JSON (own members only) into an Exchange, or into why it is not one.
 import { ownValue } from '../../declaration.ts';
-import { base64Bytes, clip } from './bytes.ts';
+import { clip } from './bytes.ts';
 
 /** What was recorded of a response's body. */
 export type RecordedBody =
   /** The body as text (to be parsed as JSON). */
   | { readonly kind: 'text'; readonly text: string }
-  /** The body's bytes (a HAR's base64 content). */
-  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+  /** The body's bytes, as base64 (a HAR's content with `encoding: base64`): decoded only when judged, most are images. */
+  | { readonly kind: 'base64'; readonly base64: string }
   /** The body as a JSON value already (JSON Lines may write it so). */
   | { readonly kind: 'value'; readonly value: unknown }
   /** Nothing of it can be judged; why, for a person. */
@@ -113,9 +113,7 @@ function harBody(content: unknown): RecordedBody {
   const encoding = get(content, 'encoding');
   if (encoding === undefined || encoding === null || encoding === '') return { kind: 'text', text };
   if (typeof encoding !== 'string' || encoding.toLowerCase() !== 'base64') return { kind: 'unreadable', why: `content.encoding ${JSON.stringify(clip(String(encoding), 40))} is not one check reads (base64)` };
-  const bytes = base64Bytes(text);
-  if (!bytes) return { kind: 'unreadable', why: 'content.encoding says base64, and content.text is not base64' };
-  return { kind: 'bytes', bytes };
+  return { kind: 'base64', base64: text };
 }
 
 /** A line of JSON Lines: {"method", "url", "status", "headers"?, "body"}, body a string (the text sent) or a JSON value. */

@@ -6,7 +6,7 @@
 import { checkErrorResponse, type ContractViolation } from '../../check.ts';
 import { ownValue, type DeclarationValue } from '../../declaration.ts';
 import { isJsonMediaType } from '../../lint/walk.ts';
-import { clip, utf8Text } from './bytes.ts';
+import { base64Bytes, clip, utf8Text } from './bytes.ts';
 import type { RecordedBody } from './exchange.ts';
 
 /** A way an error response breaks the contract: checkErrorResponse's, or the response's own. */
@@ -51,10 +51,12 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
   if (body.kind === 'value') value = body.value;
   else {
     let text: string;
-    if (body.kind === 'bytes') {
-      const decoded = utf8Text(body.bytes);
+    if (body.kind === 'base64') {
+      const bytes = base64Bytes(body.base64);
+      if (!bytes) return { kind: 'not-checked', why: 'content.encoding says base64, and content.text is not base64' };
+      const decoded = utf8Text(bytes);
       if ('invalidAt' in decoded) {
-        violations.push({ rule: 'body', message: `the body is not UTF-8 (byte 0x${(body.bytes[decoded.invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${decoded.invalidAt})` });
+        violations.push({ rule: 'body', message: `the body is not UTF-8 (byte 0x${(bytes[decoded.invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${decoded.invalidAt})` });
         return { kind: 'violates', type: undefined, code: undefined, violations };
       }
       text = decoded.text;

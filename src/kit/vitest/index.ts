@@ -115,7 +115,7 @@ function sentText(body: Parameters<typeof judgeResponse>[0]['body']): string {
     } catch {
       text = 'a value that is not JSON';
     }
-  } else if (body.kind === 'bytes') text = `${body.bytes.length} bytes`;
+  } else if (body.kind === 'base64') text = `base64: ${body.base64}`;
   else text = body.why;
   return printable(clip(text, 300));
 }
