@@ -1,7 +1,7 @@
 // npm run bench: every benchmark, side by side with the alternative a user would pick, in one
 // run on this machine. Prints a table and writes it to dist/bench/results.json and results.md.
 //   --quick          each once, on small inputs: a smoke test of the harness, not a measurement
-//   --only a,b       only these: build, runtime, bundle, lint, narrow, consumers, docs
+//   --only a,b       only these: build, runtime, bundle, lint, narrow, consumers, docs, traffic
 //   --out <dir>      write the results there instead of dist/bench/
 //   --lint-spec <f>  also time the lint kits on this spec (repeatable), e.g. a public API's
 //   --help           print these options and exit
@@ -16,6 +16,7 @@ import { benchDocs } from './docs.js';
 import { benchLint } from './lint.js';
 import { benchNarrow } from './narrow.js';
 import { benchRuntime } from './runtime.js';
+import { benchTraffic } from './traffic.js';
 
 /**
  * @typedef {object} Figure
@@ -48,6 +49,7 @@ const benchmarks = {
   narrow: () => benchNarrow({ runs: quick ? 1 : 5, quick }),
   consumers: () => benchConsumers({ runs: quick ? 1 : 15 }),
   docs: () => benchDocs({ runs: quick ? 1 : 5 }),
+  traffic: () => benchTraffic({ runs: quick ? 1 : 3, quick }),
 };
 const unknown = (only ?? []).filter((name) => !(name in benchmarks));
 if (unknown.length) throw new Error(`bench: no benchmark ${unknown.join(', ')} (there are ${Object.keys(benchmarks).join(', ')})`);

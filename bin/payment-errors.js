@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // The `payment-errors` command: runs the CLI commands with this process's arguments and streams.
-// With spec-files.js, the only code of the package that touches Node; type-checked with the tests
+// With spec-files.js and traffic-files.js, the only code of the package that touches Node; type-checked with the tests
 // (tests/tsconfig.json).
 import { writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { wantsJson } from '../dist/src/cli/args.js';
 import { runCli } from '../dist/src/cli/commands.js';
 import { jsonText } from '../dist/src/cli/text.js';
 import { specFiles } from './spec-files.js';
+import { readChunks } from './traffic-files.js';
 
 /**
  * At most `maxBytes` bytes of a file, or of standard input for `-`. Reading stops one byte past
@@ -73,6 +74,7 @@ try {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readInput,
+    readChunks,
     specs: specFiles(),
   });
 } catch (error) {

@@ -15,13 +15,17 @@ export interface CliArgs {
   readonly out?: string;
   readonly spec?: string;
   readonly operation?: string;
+  /** check: a HAR file to check against --spec, or - for standard input. */
+  readonly har?: string;
+  /** check: JSON Lines of exchanges to check against --spec, or - for standard input. */
+  readonly jsonl?: string;
   readonly json: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
 
 /** Options that take a value. */
-export const VALUE_OPTIONS = ['type', 'status', 'out', 'spec', 'operation'] as const;
+export const VALUE_OPTIONS = ['type', 'status', 'out', 'spec', 'operation', 'har', 'jsonl'] as const;
 export type ValueOption = (typeof VALUE_OPTIONS)[number];
 /** The one-letter forms of options with a value. */
 const SHORT_VALUES: ReadonlyMap<string, ValueOption> = new Map([['o', 'out']]);

@@ -16,8 +16,9 @@ import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from '.
 import { checkErrorResponse, type ContractViolation } from '../runtime/check.ts';
 import { DECLARATION, declarationValue, type DeclarationValue } from '../runtime/declaration.ts';
 import { declarationOf } from '../kit/openapi/declarations.ts';
-import { isJsonMediaType, misplacedDeclarations, operationName, operations, type OperationAt } from '../kit/openapi/walk.ts';
+import { isJsonMediaType, isNamed, misplacedDeclarations, operationName, operations } from '../kit/openapi/walk.ts';
 import { narrowSpec, type NarrowFiles } from '../kit/narrow/command.ts';
+import { checkTraffic } from './traffic.ts';
 import { loadSpec, SpecError } from '../kit/openapi/load.ts';
 import { isCodeOf, isErrorType } from '../runtime/lookup.ts';
 import { nearest } from '../runtime/suggest.ts';
@@ -41,6 +42,12 @@ export interface CliIo {
    * when present).
    */
   readInput(path: string, maxBytes: number): Promise<Uint8Array>;
+  /**
+   * A file, or standard input for `-`, in chunks, for check --har and --jsonl (which read inputs
+   * of hundreds of MB without holding them): no chunk is changed after it is given. Rejects with
+   * the error of the read (its `code`, e.g. ENOENT, is used when present).
+   */
+  readonly readChunks?: (path: string) => AsyncIterable<Uint8Array>;
 }
 
 /** The most `check` reads from a file or standard input. An error response is a few hundred bytes. */
@@ -77,7 +84,7 @@ interface Failure {
   /**
    * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
    * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
-   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
+   * input-not-json, input-not-har, input-not-jsonl, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
    * output-unwritable, unexpected (a bug).
    */
   readonly kind: string;
@@ -118,8 +125,8 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'check',
-    synopsis: 'check [--status <status>] [--spec <spec> --operation <operation>] [--json] <file | ->',
-    summary: 'Checks an error response against the contract and prints each violation.',
+    synopsis: 'check [--status <status>] [--spec <spec> --operation <operation>] [--json] <file | ->\n  payment-errors check --spec <spec> (--har | --jsonl) <file | -> [--json]',
+    summary: 'Checks an error response, or recorded traffic, against the contract and prints each violation.',
     details: [
       'Reads a file, or standard input for -: either the JSON body, or the whole response as',
       '`curl -si` prints it (status line, headers, body). From a whole response it takes the HTTP',
@@ -134,11 +141,29 @@ const COMMANDS: readonly Command[] = [
       '  curl -si -X POST "$API/payments" -d @request.json | payment-errors check -',
       '  payment-errors check --status 400 body.json',
       '  payment-errors check --spec openapi.yaml --operation "POST /payments" response.txt',
+      '',
+      'With --har (a HAR 1.2 file, as browsers and proxies export them) or --jsonl (one JSON object a',
+      'line: {"method", "url", "status", "headers"?, "body"}), each exchange is matched to its operation',
+      "of --spec by its method and URL (the spec's servers, base paths and path templates) and each",
+      'response with status >= 400 is checked as above, against that operation\'s declaration. Prints a',
+      'summary per operation, then each violation with the entry, method, URL, status, type, code and',
+      'why; unmatched and ambiguous entries are reported, never guessed. Reads the input as a stream',
+      '(of any size; one entry at most 128 MiB). Exits 0 when every error response conforms, 1 when one',
+      'does not, 2 when the spec or the input cannot be used (not a HAR, not UTF-8, an entry too large).',
+      '  payment-errors check --spec openapi.yaml --har checkout.har',
+      '  payment-errors check --spec openapi.yaml --jsonl responses.jsonl --json',
     ].join('\n'),
-    options: ['status', 'spec', 'operation'],
+    options: ['status', 'spec', 'operation', 'har', 'jsonl'],
     refuses: { type: 'the body says its type' },
-    operands: { min: 1, max: 1, problem: 'check takes one file, or - for standard input' },
-    run: (run, [path = '']) => check(run, path),
+    operands: { min: 0, max: 1, problem: 'check takes one file, or - for standard input' },
+    run: async (run, operands) => {
+      if (run.args.har === undefined && run.args.jsonl === undefined) {
+        if (operands.length !== 1) return fail(run, { exit: 2, kind: 'usage', message: 'check takes one file, or - for standard input', help: 'check' });
+        return check(run, operands[0] ?? '');
+      }
+      const result = await checkTraffic({ ...run, readProblem }, operands);
+      return typeof result === 'number' ? result : fail(run, result.failure);
+    },
   },
   {
     name: 'narrow',
@@ -480,7 +505,7 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   // Every place of an operation (a path item several paths share is at each of them).
   const all = [...operations(spec.source.data, spec.tree, true)];
   const name = operationName;
-  const found = all.find((o) => namedBy(o, wanted) || o.operation['operationId'] === wanted);
+  const found = all.find((o) => isNamed(o, wanted) || o.operation['operationId'] === wanted);
   if (!found) {
     const names = all.map(name);
     return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
@@ -492,14 +517,6 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
     return { failure: { exit: 2, kind: 'declaration', message: `the ${DECLARATION} of ${name(found)} in ${printable(file)} is not well formed: ${problem.path.length ? `${problem.path.join('.')}: ` : ''}${problem.message}` } };
   }
   return { allowed: declarationValue(read.declaration) };
-}
-
-/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
-function namedBy(operation: Pick<OperationAt, 'path'>, wanted: string): boolean {
-  const [section, key, method] = operation.path;
-  const words = wanted.trim().split(/\s+/);
-  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
-  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
 }
 
 // --- narrow -----------------------------------------------------------------------------------

@@ -19,11 +19,12 @@ test.each([
 
 test.each([
   [['list', '--verbose'], 'unknown option "--verbose"', []],
-  [['list', '--jsno'], 'unknown option "--jsno"', ['--json']],
+  // As near to --jsonl (check's JSON Lines input) as to --json.
+  [['list', '--jsno'], 'unknown option "--jsno"', ['--json', '--jsonl']],
   [['list', '--typ=x'], 'unknown option "--typ"', ['--type']],
   [['list', '-x'], 'unknown option "-x"', []],
-  [['list', '-json'], 'unknown option "-json"', ['--json']],
-  [['list', '--h'], 'unknown option "--h"', []],
+  [['list', '-json'], 'unknown option "-json"', ['--json', '--jsonl']],
+  [['list', '--h'], 'unknown option "--h"', ['--har']],
   [['list', '--\u001b[2J'], 'unknown option "--\\u001b[2J"', []],
   [['list', '--type'], 'option --type needs a value', []],
   [['list', '--type', '--json'], 'option --type needs a value', []],

@@ -24,7 +24,8 @@ function problemsOf(block: DocBlock, root?: string): string[] {
 
 test('the guides have code blocks, and the README only a few', () => {
   expect(blocks.length).toBeGreaterThan(30);
-  expect(blocks.filter((b) => b.doc === 'README.md').length).toBeLessThanOrEqual(12);
+  // The entry shows a few short examples (the body, install, three examples, checking a running API, the two commands); the rest is in the guides.
+  expect(blocks.filter((b) => b.doc === 'README.md').length).toBeLessThanOrEqual(14);
 });
 
 test.each(guideFiles())('%s: every code block is of a kind the harness checks, or names the test that covers it', (doc) => {

@@ -114,6 +114,28 @@ export function blocksUnder(doc: string, heading: string, root = REPO_ROOT): Doc
   return found;
 }
 
+/**
+ * Blocks handed out one at a time, to a test that runs them itself (the test a guide's marker
+ * names): by the file a block names, or the `nth` block (from 0) of a language; `unused()` lists
+ * those no test took, so that the test can show none is left out.
+ */
+export class Blocks {
+  private readonly used = new Set<number>();
+  constructor(readonly all: readonly DocBlock[]) {}
+
+  take(which: { file: string } | { lang: string; nth?: number }): DocBlock {
+    const index = 'file' in which ? this.all.findIndex((b) => b.file === which.file) : (this.all.map((b, i) => [b, i] as const).filter(([b]) => b.lang === which.lang)[which.nth ?? 0]?.[1] ?? -1);
+    const block = this.all[index];
+    if (!block) throw new Error(`no block ${JSON.stringify(which)} in ${this.all[0]?.doc ?? 'the guide'}`);
+    this.used.add(index);
+    return block;
+  }
+
+  unused(): DocBlock[] {
+    return this.all.filter((_, i) => !this.used.has(i));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Headings, anchors and links, as GitHub renders them.
 

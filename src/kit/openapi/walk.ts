@@ -39,6 +39,13 @@ export function operationName({ path: [section, key, method] }: Pick<OperationAt
   return section === 'webhooks' ? `webhook ${String(key)} ${String(method).toUpperCase()}` : `${String(method).toUpperCase()} ${String(key)}`;
 }
 
+/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
+export function isNamed({ path: [section, key, method] }: Pick<OperationAt, 'path'>, wanted: string): boolean {
+  const words = wanted.trim().split(/\s+/);
+  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
+  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
+}
+
 /**
  * Every operation under `paths` and `webhooks` (callbacks describe the client's server, not this
  * API), once: an operation of a path item several paths share is yielded at the first. With

@@ -1,0 +1,156 @@
+// Which operation of an OpenAPI document a recorded request was sent to: its URL against the
+// servers (the operation's own, its path item's, or the document's) and the path templates, its
+// method against the operations of the path. Literal segments win over templated ones, as OpenAPI
+// says (/payments/mine before /payments/{id}); a request that two operations match as closely is
+// ambiguous, and one that none matches is unmatched: neither is ever guessed.
+import { splitUrl, type ServerPattern } from './servers.ts';
+
+export interface Route<Operation> {
+  readonly operation: Operation;
+  /** Lower case, as the path item writes it. */
+  readonly method: string;
+  /** The path template, as the document writes it. */
+  readonly path: string;
+  readonly servers: readonly ServerPattern[];
+}
+
+export type RouteMatch<Operation> =
+  | { readonly kind: 'matched'; readonly route: Route<Operation> }
+  | { readonly kind: 'ambiguous'; readonly routes: ReadonlyArray<Route<Operation>> }
+  | {
+      readonly kind: 'unmatched';
+      /** url: it does not parse; server: no server serves its origin and base path; path: no path matches; method: the path has no such operation. */
+      readonly reason: 'url' | 'server' | 'path' | 'method';
+      readonly message: string;
+    };
+
+interface Segment {
+  /** The literal segment, or undefined for a templated one. */
+  readonly literal: string | undefined;
+  /** A templated segment's pattern (the whole segment). */
+  readonly pattern: RegExp | undefined;
+  readonly specificity: 0 | 1 | 2;
+}
+
+interface Node<Operation> {
+  readonly literals: Map<string, Node<Operation>>;
+  readonly templated: Array<{ readonly segment: Segment; readonly node: Node<Operation> }>;
+  readonly routes: Array<Route<Operation>>;
+}
+
+const newNode = <Operation>(): Node<Operation> => ({ literals: new Map(), templated: [], routes: [] });
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function segmentOf(text: string): Segment {
+  if (!/\{[^{}]*\}/.test(text)) return { literal: text, pattern: undefined, specificity: 2 };
+  const whole = /^\{[^{}]*\}$/.test(text);
+  // A path parameter's value is never empty and never holds a slash.
+  const source = text.split(/(\{[^{}]*\})/).map((part) => (/^\{[^{}]*\}$/.test(part) ? '[^/]+?' : escape(part))).join('');
+  return { literal: undefined, pattern: new RegExp(`^${source}$`), specificity: whole ? 0 : 1 };
+}
+
+/** The matcher for a set of routes: paths in a tree of segments, so that a URL meets only the paths that can match it. */
+export class Routes<Operation> {
+  private readonly root: Node<Operation> = newNode();
+  private readonly servers: ServerPattern[] = [];
+
+  constructor(routes: Iterable<Route<Operation>>) {
+    for (const route of routes) {
+      let node = this.root;
+      for (const text of route.path.split('/').slice(1)) {
+        const segment = segmentOf(text);
+        if (segment.literal !== undefined) {
+          let next = node.literals.get(segment.literal);
+          if (!next) node.literals.set(segment.literal, (next = newNode()));
+          node = next;
+        } else {
+          let next = node.templated.find((t) => t.segment.pattern!.source === segment.pattern!.source)?.node;
+          if (!next) node.templated.push({ segment, node: (next = newNode()) });
+          node = next;
+        }
+      }
+      node.routes.push(route);
+      for (const server of route.servers) if (!this.servers.includes(server)) this.servers.push(server);
+    }
+  }
+
+  /** The operation a request was sent to, or why there is none (or more than one). */
+  match(method: string, url: string): RouteMatch<Operation> {
+    const split = splitUrl(url);
+    if (typeof split === 'string') return { kind: 'unmatched', reason: 'url', message: `the URL does not parse: ${split}` };
+    const found: Array<{ route: Route<Operation>; specificity: number[] }> = [];
+    let served = false;
+    /** Servers of the URL's origin whose base path it does not start with. */
+    const otherBases: string[] = [];
+    for (const server of this.servers) {
+      if (split.origin !== undefined && server.origin && !server.origin.test(split.origin) && !(split.originWithPort !== undefined && server.origin.test(split.originWithPort))) continue;
+      const base = server.base.exec(split.path);
+      if (!base) {
+        // A relative server is "there" for any host: naming it would say nothing of this one.
+        if (server.origin) otherBases.push(server.url);
+        continue;
+      }
+      served = true;
+      const rest = split.path.slice(base[0].length) || '/';
+      for (const { route, specificity } of this.paths(rest)) {
+        if (route.servers.includes(server)) found.push({ route, specificity: [...server.baseSpecificity, ...specificity] });
+      }
+    }
+    if (!served) {
+      const bases = otherBases.length ? ` (its servers there: ${otherBases.slice(0, 3).join(', ')}${otherBases.length > 3 ? ', ...' : ''})` : '';
+      const message = split.origin === undefined || otherBases.length ? `no server of the spec has a base path the URL's path starts with${bases}` : `no server of the spec serves ${split.origin}`;
+      return { kind: 'unmatched', reason: 'server', message };
+    }
+    if (found.length === 0) return { kind: 'unmatched', reason: 'path', message: 'no path of the spec matches it' };
+    const withMethod = found.filter((f) => f.route.method === method.toLowerCase());
+    if (withMethod.length === 0) {
+      const paths = [...new Set(found.map((f) => f.route.path))];
+      const methods = [...new Set(found.map((f) => f.route.method.toUpperCase()))];
+      return { kind: 'unmatched', reason: 'method', message: `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''} has no ${method} operation (${methods.join(', ')})` };
+    }
+    // Literal beats template, segment by segment from the start.
+    let best: Array<{ route: Route<Operation>; specificity: number[] }> = [];
+    for (const candidate of withMethod) {
+      const order = best.length === 0 ? 1 : compare(candidate.specificity, best[0]!.specificity);
+      if (order > 0) best = [candidate];
+      else if (order === 0) best.push(candidate);
+    }
+    const routes = [...new Map(best.map((b) => [b.route.operation, b.route])).values()];
+    return routes.length === 1 ? { kind: 'matched', route: routes[0]! } : { kind: 'ambiguous', routes };
+  }
+
+  /** Every route whose path matches `path` (all methods), with how specific each segment is. */
+  private paths(path: string): Array<{ route: Route<Operation>; specificity: number[] }> {
+    const segments = path.split('/').slice(1);
+    const out: Array<{ route: Route<Operation>; specificity: number[] }> = [];
+    const walk = (node: Node<Operation>, at: number, specificity: number[]): void => {
+      if (at === segments.length) {
+        for (const route of node.routes) out.push({ route, specificity });
+        return;
+      }
+      const raw = segments[at]!;
+      const decoded = decode(raw);
+      const literal = node.literals.get(raw) ?? (decoded === raw ? undefined : node.literals.get(decoded));
+      if (literal) walk(literal, at + 1, [...specificity, 2]);
+      for (const { segment, node: next } of node.templated) {
+        if (segment.pattern!.test(raw)) walk(next, at + 1, [...specificity, segment.specificity]);
+      }
+    };
+    walk(this.root, 0, []);
+    return out;
+  }
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function decode(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
