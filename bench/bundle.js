@@ -14,11 +14,11 @@ export const ENTRY = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'
  * The minified browser bundle of `import { <names> } from 'payment-error-contract'` (every export
  * when `names` is '*'), the imports kept alive by a use of each.
  * @param {readonly string[] | '*'} names
+ * @param {string} [entry] another module of the package to bundle in place of the entry
  * @returns {Promise<{ text: string, bytes: number, gzip: number, inputs: string[] }>} `inputs`: the
  *   files of the package the bundle holds, relative to the project
  */
-export async function bundleOf(names) {
-  const entry = ENTRY;
+export async function bundleOf(names, entry = ENTRY) {
   const contents = names === '*' ? `export * from '${entry}';` : `import { ${names.join(', ')} } from '${entry}';\nconsole.log(${names.join(', ')});`;
   const result = await build({
     stdin: { contents, resolveDir: REPO_ROOT, loader: 'js' },

@@ -9,11 +9,18 @@ const carried = (text: string) => messages.filter((m) => text.includes(JSON.stri
 
 // The runtime is what a consumer's bundle reaches: the CLI and the spec tooling (src/cli/, src/kit/)
 // never come along, and neither does anything that needs Node.
+const notRuntime = (inputs: readonly string[]) => inputs.filter((file) => !/^dist\/(src\/runtime|generated)\//.test(file));
+
 test('the whole entry holds only the runtime and the generated data, none of the CLI or the spec tooling', async () => {
   const { inputs } = await bundleOf('*');
   expect(ENTRY).toBe('./dist/src/runtime/index.js');
   expect(inputs.length).toBeGreaterThan(5);
-  expect(inputs.filter((file) => !/^dist\/(src\/runtime|generated)\//.test(file))).toEqual([]);
+  expect(notRuntime(inputs)).toEqual([]);
+});
+
+test('the same check finds the tooling where a module reaches it (the Redocly plugin)', async () => {
+  const { inputs } = await bundleOf('*', './dist/src/kit/redocly/plugin.js');
+  expect(notRuntime(inputs)).toContain('dist/src/kit/lint/rules/body.js');
 });
 
 test('the whole entry carries every message (what the checks below look for is there to find)', async () => {
