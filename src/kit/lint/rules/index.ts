@@ -4,6 +4,7 @@ import { body } from './body.ts';
 import { declarationDeprecated } from './declaration-deprecated.ts';
 import { declarationSendable } from './declaration-sendable.ts';
 import { declaration } from './declaration.ts';
+import { documentVersion } from './document-version.ts';
 import { exampleDeclared } from './example-declared.ts';
 import { exampleMessage } from './example-message.ts';
 import { example } from './example.ts';
@@ -16,6 +17,7 @@ import { statusFitsType } from './status-fits-type.ts';
 
 /** Every rule, in the order their findings read best. */
 export const rules: readonly Rule[] = [
+  documentVersion,
   body,
   mediaType,
   statusFitsType,
