@@ -74,7 +74,7 @@ test.each([
   const narrowed = await narrow();
   expect(narrowed.code, narrowed.stderr).toBe(0);
   const spec = parse(await project.read(file));
-  expect(spec.paths['/payments'].post.responses['400'].$ref).toBe('#/components/responses/CreatePaymentBadRequest');
+  expect(spec.paths['/payments'].post.responses['400'].$ref).toBe('#/components/responses/CardPaymentBadRequest');
   const generated = await project.run(bin('openapi-typescript'), [file, '-o', 'api.ts']);
   expect(generated.code, generated.stderr).toBe(0);
   await writeFile(path.join(project.dir, 'client.ts'), CLIENT);
