@@ -10,12 +10,12 @@ export interface Tree {
   /** `node[key]`, with a `$ref` followed; undefined when it is absent or cannot be resolved. */
   get(node: unknown, key: string | number): unknown;
   /**
-   * Where an object read through `get` is written, when that is a file other than the document's
-   * own (a $ref led there): the file, the JSON pointer in it (`/components/schemas/A`), and
-   * whether it is a file of an installed package (in node_modules). Left out by a reader that
-   * cannot tell.
+   * Where an object read through `get` (at `path` from the root) is written, when that is a file
+   * other than the document's own (a $ref led there): the file, the JSON pointer in it
+   * (`/components/schemas/A`), and whether it is a file of an installed package (in
+   * node_modules). Left out by a reader that cannot tell.
    */
-  origin?(node: object): Origin | undefined;
+  origin?(node: object, path: JsonPath): Origin | undefined;
   /** The files the document's $refs lead to, or a list that holds them and more; left out when unknown. */
   files?(): Iterable<string>;
 }

@@ -14,30 +14,20 @@ const trees = new WeakMap<object, Tree>();
 
 /**
  * Spectral hands a rule the resolved document; a $ref still in it could not be resolved. Where an
- * object is written is asked of Spectral by the first path it was read at (a shared object is one
- * object, written in one place).
+ * object is written is asked of Spectral by the path it was read at.
  */
 function treeOf(document: object, inventory: DocumentInventory): Tree {
   let tree = trees.get(document);
   if (tree) return tree;
   const root = inventory.document.source ?? undefined;
-  const parents = new WeakMap<object, { parent: object; key: string | number }>();
-  const pathOf = (node: object): JsonPath => {
-    const path: Array<string | number> = [];
-    for (let at = parents.get(node); at; at = parents.get(at.parent)) path.unshift(at.key);
-    return path;
-  };
   tree = {
     get(node, key) {
       if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
       const value = (node as Record<string | number, unknown>)[key];
-      if (isRef(value)) return undefined;
-      if (typeof value === 'object' && value !== null && value !== document && !parents.has(value)) parents.set(value, { parent: node, key });
-      return value;
+      return isRef(value) ? undefined : value;
     },
-    origin(node) {
-      if (node === document || !parents.has(node)) return undefined;
-      const item = inventory.findAssociatedItemForPath(pathOf(node), true);
+    origin(_node, path) {
+      const item = path.length ? inventory.findAssociatedItemForPath(path, true) : undefined;
       const file = item?.document.source ?? undefined;
       if (!item || file === undefined || file === root) return undefined;
       return { file, pointer: item.path.map((key) => `/${pointerToken(key)}`).join(''), installed: isInstalledFile(file, root) };

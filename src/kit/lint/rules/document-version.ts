@@ -28,7 +28,7 @@ export const documentVersion: Rule = {
       for (const key of keys) {
         const value = tree.get(node, key);
         if (typeof value !== 'object' || value === null) continue;
-        const origin = tree.origin(value);
+        const origin = tree.origin(value, [...path, key]);
         if (origin?.installed) {
           if (packageDocumentVersion(origin.file) !== other) continue;
           const written = origin.file.replace(/^.*[\\/]/, '');
