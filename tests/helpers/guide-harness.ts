@@ -590,6 +590,25 @@ export async function runGuide(doc: string, text: string, env: GuideEnv, already
     switch (check.kind) {
       case 'covered':
         notes.push(`${where}: covered by ${check.by}`);
+        // What it installs, the guide's later blocks may use (its TypeScript, say): linked as any
+        // install is, but for a version this repository does not pin (typescript@7), which the
+        // test that covers the block brings itself.
+        if (block.lang === 'sh') {
+          let lines: ShellLine[] = [];
+          try {
+            lines = shellLines(block);
+          } catch {
+            // A command the harness has no runner for: the test that covers the block runs it.
+          }
+          for (const line of lines) {
+            for (const step of line.steps.filter((s) => s.how === 'link')) {
+              for (const problem of await linkPackages(step, env, where)) {
+                if (/this repository pins/.test(problem)) notes.push(`${problem} (${check.by} brings that version itself)`);
+                else failures.push(problem);
+              }
+            }
+          }
+        }
         break;
       case 'typescript':
         typescript.push(block);
