@@ -3,7 +3,7 @@
 // Each error response of a declaring operation becomes a $ref to a response component whose body
 // is a discriminated union of exactly the declared types, each with exactly the declared codes,
 // their messages and how-to-fix, and examples of declared pairs only. Equal declarations share the
-// same components. This module only plans the change; the CLI applies it to the text of a file
+// same components, named by what they hold (see "Names" below). This module only plans the change; the CLI applies it to the text of a file
 // (apply-text.ts), the Redocly decorator to the document being bundled.
 import { httpStatusByType, schemaByType } from '../../../generated/error-catalog.ts';
 import { errorTypeSchemas } from '../../../generated/error-schemas.ts';
@@ -13,7 +13,7 @@ import { isObject, type JsonPath, type Tree } from '../openapi/document.ts';
 import { pointerKey, resolvePointer } from '../openapi/pointer.ts';
 import { DATA, forEachRef, keyTree } from '../openapi/refs.ts';
 import { analyseErrorSchema } from '../openapi/error-schema.ts';
-import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type OperationAt, type ResponseAt } from '../openapi/walk.ts';
+import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type ResponseAt } from '../openapi/walk.ts';
 import { codesOf, entryOf } from '../../runtime/lookup.ts';
 import type { ErrorType } from '../../runtime/types.ts';
 
