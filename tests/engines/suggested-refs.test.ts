@@ -100,3 +100,26 @@ test.each(['.', 'api/v1'])('every $ref a lint finding suggests resolves from the
   }
   expect(failures).toEqual({});
 });
+
+test("every $ref a finding suggests on the downstream walk's specs resolves as written, with both engines: the error body schema for a gateway's 401, 403 and 422, the 3.0 translation for a 3.0 spec", async () => {
+  const refs = new Set<string>();
+  for (const fixture of ['checkout-3.1', 'charges-3.0']) {
+    const file = `${fixture}.yaml`;
+    await writeFile(path.join(project.dir, file), await readFile(path.join(REPO_ROOT, 'tests/fixtures/downstream-walk', fixture, 'openapi.yaml'), 'utf8'));
+    const spectral = await project.run(path.join(project.dir, 'node_modules/.bin/spectral'), ['lint', file, '--format', 'json', '--quiet']);
+    const redocly = await project.run(path.join(project.dir, 'node_modules/.bin/redocly'), ['lint', file, '--format', 'json'], '', QUIET);
+    const messages = [...(JSON.parse(spectral.stdout) as Array<{ message: string }>), ...(JSON.parse(redocly.stdout) as { problems: Array<{ message: string }> }).problems].map((f) => f.message);
+    for (const m of messages) for (const match of m.matchAll(SUGGESTED)) refs.add(match[0]);
+  }
+  expect([...refs].sort()).toEqual([
+    './node_modules/payment-error-contract/generated/openapi-3.0.yaml#/components/responses/InternalServerError',
+    './node_modules/payment-error-contract/generated/openapi-3.0.yaml#/components/schemas/ErrorBody',
+    './node_modules/payment-error-contract/generated/openapi.yaml#/components/schemas/ErrorBody',
+  ]);
+  const failures: Record<string, string[]> = {};
+  for (const [n, ref] of [...refs].entries()) {
+    const problems = await paste(ref, '.', 100 + n);
+    if (problems.length) failures[ref] = problems;
+  }
+  expect(failures).toEqual({});
+});

@@ -426,10 +426,18 @@ async function checkTypeScript(blocks: DocBlock[], env: GuideEnv): Promise<strin
 // Shell commands.
 
 /** npm install of registry packages: each linked from this repository's node_modules and held to the version the line asks for. */
-async function linkPackages(step: ShellStep, env: GuideEnv, where: string): Promise<string[]> {
-  const failures: string[] = [];
+export async function linkPackages(step: ShellStep, env: GuideEnv, where: string): Promise<string[]> {
   const names = step.text.replace(/^.*?npm install\s+/, '').split(/\s+/).filter((t) => t !== '' && !t.startsWith('-'));
-  for (const spec of names) {
+  return linkInto(names, path.join(env.project, 'node_modules'), where);
+}
+
+/**
+ * Links packages (`name` or `name@range`) from this repository's node_modules into `nodeModules`,
+ * with the commands they bring, each held to the version asked for; resolves to what went wrong.
+ */
+export async function linkInto(specs: readonly string[], nodeModules: string, where: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const spec of specs) {
     const at = spec.lastIndexOf('@');
     const [name, range] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, undefined];
     const source = path.join(REPO_ROOT, 'node_modules', name);
@@ -443,17 +451,34 @@ async function linkPackages(step: ShellStep, env: GuideEnv, where: string): Prom
       if (ok === undefined) failures.push(`${where}: no check for the version range ${spec}`);
       else if (!ok) failures.push(`${where}: the line asks for ${spec}; this repository pins ${name}@${manifest.version}`);
     }
-    const target = path.join(env.project, 'node_modules', name);
+    const target = path.join(nodeModules, name);
     if (!exists(target)) {
       await mkdir(path.dirname(target), { recursive: true });
       await symlink(source, target, 'dir');
     }
     const bins = typeof manifest.bin === 'string' ? { [name.split('/').pop() ?? name]: manifest.bin } : (manifest.bin ?? {});
-    const binDir = path.join(env.project, 'node_modules/.bin');
+    const binDir = path.join(nodeModules, '.bin');
     await mkdir(binDir, { recursive: true });
     for (const [bin, file] of Object.entries(bins)) if (!exists(path.join(binDir, bin))) await symlink(path.relative(binDir, path.join(target, file)), path.join(binDir, bin));
   }
   return failures;
+}
+
+/**
+ * `npx --package a --package b command args` as npx runs it where the packages are not the
+ * project's: they are put in a folder of their own (linked, see NPX_REASON), where they resolve
+ * each other, and the command runs from there in `cwd` (the project).
+ */
+export async function runNpxPackages(step: ShellStep, cwd: string, env: NodeJS.ProcessEnv, where: string): Promise<{ failures: string[]; ran?: Ran }> {
+  const bare = step.text.replace(/^(\w+=\S*\s+)+/, '');
+  const specs = [...bare.matchAll(/--package (\S+)/g)].map((m) => m[1] ?? '');
+  const command = bare.replace(/^npx (--package \S+ )+/, '');
+  const folder = path.join(cwd, '.npx', specs.join('+').replace(/[^\w@.+-]/g, '_'));
+  const failures = await linkInto(specs, path.join(folder, 'node_modules'), where);
+  if (failures.length) return { failures };
+  const assignments = Object.fromEntries([...step.text.matchAll(/^(\w+)=(\S*)\s+/g)].map((m) => [m[1], m[2]]));
+  const ran = await run('bash', ['-o', 'pipefail', '-c', command], cwd, { ...env, ...assignments, PATH: `${path.join(folder, 'node_modules/.bin')}${path.delimiter}${env['PATH'] ?? ''}` });
+  return { failures: [], ran };
 }
 
 /** Whether a path is there, a dangling link included. */
@@ -491,6 +516,14 @@ export async function runShellLine(line: ShellLine, env: GuideEnv, notes: string
         const failures = await linkPackages(step, env, where);
         if (failures.length) return failures;
         notes.push(`${where}: \`${step.text}\` linked, not installed: ${step.reason}`);
+        break;
+      }
+      case 'npx-packages': {
+        const { failures, ran } = await runNpxPackages(step, cwd, environment(env), where);
+        if (failures.length) return failures;
+        const expected = last ? line.exit : 0;
+        if (ran && ran.code !== expected) return [`${where}: \`${step.text}\` exited ${ran.code}, where ${expected} was expected:\n${tail(withoutBox(ran.stderr || ran.stdout))}`];
+        notes.push(`${where}: \`${step.text}\` run from linked packages: ${step.reason}`);
         break;
       }
       case 'exists': {
@@ -557,6 +590,25 @@ export async function runGuide(doc: string, text: string, env: GuideEnv, already
     switch (check.kind) {
       case 'covered':
         notes.push(`${where}: covered by ${check.by}`);
+        // What it installs, the guide's later blocks may use (its TypeScript, say): linked as any
+        // install is, but for a version this repository does not pin (typescript@7), which the
+        // test that covers the block brings itself.
+        if (block.lang === 'sh') {
+          let lines: ShellLine[] = [];
+          try {
+            lines = shellLines(block);
+          } catch {
+            // A command the harness has no runner for: the test that covers the block runs it.
+          }
+          for (const line of lines) {
+            for (const step of line.steps.filter((s) => s.how === 'link')) {
+              for (const problem of await linkPackages(step, env, where)) {
+                if (/this repository pins/.test(problem)) notes.push(`${problem} (${check.by} brings that version itself)`);
+                else failures.push(problem);
+              }
+            }
+          }
+        }
         break;
       case 'typescript':
         typescript.push(block);

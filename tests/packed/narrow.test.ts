@@ -1,8 +1,8 @@
 // Per-operation error contracts as an API team and its clients use them, from the packed
 // package: narrow a spec with `payment-errors narrow` and with `redocly bundle` and the
 // payment-errors/narrow decorator; generate types with openapi-typescript; compile a client with
-// the real openapi-fetch, whose `error` accepts each declared code, rejects an undeclared one and
-// switches exhaustively over the declared ones; check a response against an operation's
+// the real openapi-fetch under TypeScript 5 and 7, whose `error` accepts each declared code,
+// rejects an undeclared one and switches exhaustively over the declared ones; check a response against an operation's
 // declaration with `payment-errors check --spec`.
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
 import { packedProject, type PackedProject } from '../helpers/packed-project.js';
+import { typescript7 } from '../helpers/typescript-7.ts';
 
 let project: PackedProject;
 const QUIET = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await writeFile(path.join(project.dir, 'redocly.yaml'), 'plugins:\n  - payment-error-contract/redocly\nextends:\n  - payment-errors/recommended\ndecorators:\n  payment-errors/narrow: on\n');
   await writeFile(
     path.join(project.dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false }, files: ['client.ts'] }),
+    JSON.stringify({ compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false }, files: ['client.ts'] }),
   );
 }, 180_000);
 
@@ -74,13 +75,16 @@ test.each([
   const narrowed = await narrow();
   expect(narrowed.code, narrowed.stderr).toBe(0);
   const spec = parse(await project.read(file));
-  expect(spec.paths['/payments'].post.responses['400'].$ref).toBe('#/components/responses/CreatePaymentBadRequest');
+  expect(spec.paths['/payments'].post.responses['400'].$ref).toBe('#/components/responses/CardPaymentBadRequest');
   const generated = await project.run(bin('openapi-typescript'), [file, '-o', 'api.ts']);
   expect(generated.code, generated.stderr).toBe(0);
   await writeFile(path.join(project.dir, 'client.ts'), CLIENT);
-  const compiled = await project.run(bin('tsc'), ['-p', 'tsconfig.json']);
-  expect(compiled.stdout + compiled.stderr).toBe('');
-  expect(compiled.code).toBe(0);
+  // Under TypeScript 5 (the project's, beside openapi-typescript) and TypeScript 7.
+  for (const tsc of [bin('tsc'), await typescript7()]) {
+    const compiled = await project.run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+    expect(compiled.stdout + compiled.stderr, tsc).toBe('');
+    expect(compiled.code).toBe(0);
+  }
 });
 
 test('the same client does not compile against the spec before narrowing: every code of every type is possible there', async () => {
@@ -89,10 +93,12 @@ test('the same client does not compile against the spec before narrowing: every 
   const generated = await project.run(bin('openapi-typescript'), ['openapi.yaml', '-o', 'api.ts', '--redocly', 'minimal.redocly.yaml']);
   expect(generated.code, generated.stderr).toBe(0);
   await writeFile(path.join(project.dir, 'client.ts'), CLIENT);
-  const compiled = await project.run(bin('tsc'), ['-p', 'tsconfig.json']);
-  expect(compiled.code).not.toBe(0);
-  // The undeclared code is possible, so the expect-error is unused; the other types reach `never`.
-  expect(compiled.stdout).toContain("Unused '@ts-expect-error' directive");
+  for (const tsc of [bin('tsc'), await typescript7()]) {
+    const compiled = await project.run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+    expect(compiled.code, tsc).not.toBe(0);
+    // The undeclared code is possible, so the expect-error is unused; the other types reach `never`.
+    expect(compiled.stdout).toContain("Unused '@ts-expect-error' directive");
+  }
 });
 
 test('payment-errors check --spec --operation: a pair the operation does not declare does not conform', async () => {

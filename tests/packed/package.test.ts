@@ -1,8 +1,10 @@
 // The package as a consumer gets it: `npm pack`, installed into a new project from the tarball
-// (offline: it has no dependencies), then compiled against, imported, required and run there,
+// (offline: it has no dependencies), then compiled against (by strict consumers under TypeScript 5
+// and 7, resolving it as nodenext, node16 and bundler do), imported, required and run there,
 // beside real consumers of what it exports: TypeScript with @standard-schema/spec's types, Hono and
-// @hono/standard-validator (linked from this repository's node_modules, as the lockfile pins them).
-// Needs `npm run build` first (dist/ is what is packed).
+// @hono/standard-validator (linked from this repository's node_modules, as the lockfile pins them);
+// publint and are-the-types-wrong with the settings docs/runtime.md states. Needs `npm run build`
+// first (dist/ is what is packed).
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,10 +13,16 @@ import { publint } from 'publint';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
+import { blocksUnder } from '../helpers/doc-blocks.ts';
 import { packedProject, type PackedProject } from '../helpers/packed-project.js';
+import { typescript7 } from '../helpers/typescript-7.ts';
 
 const exec = promisify(execFile);
-const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+/** The compilers consumers run: this repository's TypeScript 5, and TypeScript 7 installed apart. */
+const COMPILERS: Record<string, () => Promise<string>> = {
+  'TypeScript 5': async () => path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
+  'TypeScript 7': typescript7,
+};
 const ATTW = path.join(REPO_ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
 
 let project: PackedProject;
@@ -26,7 +34,7 @@ const run = (command: string, args: string[], options: { cwd?: string; input?: s
   options.cwd ? runIn(options.cwd, command, args) : project.run(command, args, options.input);
 
 function runIn(cwd: string, command: string, args: string[]) {
-  return exec(command, args, { cwd }).then(
+  return exec(command, args, { cwd, maxBuffer: 64 << 20 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -71,14 +79,33 @@ describe('the tarball', () => {
     expect(messages).toEqual([]);
   });
 
-  test('are-the-types-wrong finds nothing (ES module package; config in .attw.json)', async () => {
-    const result = await run(process.execPath, [ATTW, tarball, '--config-path', path.join(REPO_ROOT, '.attw.json'), '--format', 'ascii'], { cwd: REPO_ROOT });
+  test('are-the-types-wrong finds nothing with the settings docs/runtime.md shows, which are those of .attw.json', async () => {
+    const [line] = blocksUnder('docs/runtime.md', 'What the package ships').flatMap((b) => b.code.split('\n')).filter((l) => l.startsWith('npx attw '));
+    expect(line).toMatch(/^npx attw --pack \. /);
+    const options = (line ?? '').replace(/^npx attw --pack \. /, '').split(/\s+/);
+    const config = JSON.parse(await readFile(path.join(REPO_ROOT, '.attw.json'), 'utf8'));
+    expect(options).toEqual(['--profile', config.profile, '--exclude-entrypoints', ...config.excludeEntrypoints]);
+    // On the tarball the clone's `npm pack` makes (attw --pack . would write one into the repository), from a folder without .attw.json.
+    const result = await run(process.execPath, [ATTW, tarball, ...options, '--format', 'ascii'], { cwd: path.dirname(tarball) });
     expect(result.stderr).toBe('');
     expect(result.code, result.stdout).toBe(0);
   });
+
+  test('are-the-types-wrong with its default settings reports what docs/runtime.md says the package does not support, and nothing else', async () => {
+    const result = await run(process.execPath, [ATTW, tarball, '--format', 'json'], { cwd: path.dirname(tarball) });
+    expect(result.code).toBe(1);
+    const problems = (JSON.parse(result.stdout) as { analysis: { problems: Array<{ kind: string; entrypoint: string; resolutionKind: string }> } }).analysis.problems;
+    const yaml = ['./openapi.yaml', './openapi-3.0.yaml'];
+    const unsupported = (p: { kind: string; entrypoint: string; resolutionKind: string }) =>
+      (p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs') || (p.kind === 'NoResolution' && (p.resolutionKind === 'node10' || yaml.includes(p.entrypoint)));
+    expect(problems.filter((p) => !unsupported(p))).toEqual([]);
+    // Each of the three is there.
+    expect(new Set(problems.map((p) => (p.kind === 'CJSResolvesToESM' ? 'cjs' : p.resolutionKind === 'node10' && !yaml.includes(p.entrypoint) ? 'node10' : 'yaml')))).toEqual(new Set(['cjs', 'node10', 'yaml']));
+  });
 });
 
-describe('a strict TypeScript consumer', () => {
+describe.each(Object.keys(COMPILERS))('a strict TypeScript consumer, under %s', (compiler) => {
+  const tsc = (...args: string[]) => COMPILERS[compiler]!().then((TSC) => run(process.execPath, [TSC, ...args]));
   const tsconfig = {
     compilerOptions: {
       strict: true,
@@ -143,7 +170,7 @@ if (parsed.kind === 'known') advice(parsed.body);
   async function compile(source: string) {
     await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
     await writeFile(path.join(consumer, 'consumer.ts'), source);
-    return run(process.execPath, [TSC, '-p', 'tsconfig.json']);
+    return tsc('-p', 'tsconfig.json');
   }
 
   async function cases(drop?: string) {
@@ -158,6 +185,35 @@ if (parsed.kind === 'known') advice(parsed.body);
     const result = await compile(consumerTs.replace('__CASES__', await cases()));
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  test.each([
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler', { module: 'preserve', moduleResolution: 'bundler' }],
+  ])('compiles with an exhaustive switch under moduleResolution %s too', async (_name, resolution) => {
+    await writeFile(path.join(consumer, 'tsconfig.resolution.json'), JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, ...resolution } }));
+    await writeFile(path.join(consumer, 'consumer.ts'), consumerTs.replace('__CASES__', await cases()));
+    const result = await tsc('-p', 'tsconfig.resolution.json');
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  /** A CommonJS module of a consumer that requires the package, compiled under a module setting. */
+  async function requiring(module: 'nodenext' | 'node16') {
+    await writeFile(path.join(consumer, 'requiring.cts'), "import contract = require('payment-error-contract');\nexport const status: 400 | 500 = contract.httpStatusOf('api_error');\n");
+    await writeFile(path.join(consumer, `tsconfig.requiring-${module}.json`), JSON.stringify({ compilerOptions: { ...tsconfig.compilerOptions, module, moduleResolution: module }, files: ['requiring.cts'] }));
+    return tsc('-p', `tsconfig.requiring-${module}.json`);
+  }
+
+  test("a CommonJS module requires it under module nodenext, which follows Node's require() of ES modules", async () => {
+    const result = await requiring('nodenext');
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  test('under module node16 a CommonJS module cannot require it (the limit docs/runtime.md states, which are-the-types-wrong calls CJSResolvesToESM)', async () => {
+    const result = await requiring('node16');
+    expect(result.stdout).toMatch(/requiring\.cts\(1,\d+\): error TS1471: Module 'payment-error-contract' cannot be imported using this construct\. The specifier only resolves to an ES module, which cannot be imported with 'require'/);
   });
 
   test('accepts errorBodySchema as a StandardSchemaV1<unknown, ErrorBody> and a StandardJSONSchemaV1 of @standard-schema/spec', async () => {
@@ -186,7 +242,7 @@ export const code: string | undefined = body?.code;
 export const status: number = errorResponse('payment_error', 'expired_card', undefined, { headers: { 'retry-after': '0' } }).status;
 `,
     );
-    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.nodom.json']);
+    const result = await tsc('-p', 'tsconfig.nodom.json');
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -221,7 +277,7 @@ export function statusOf<T extends string>(t: T) {
     const options = { ...tsconfig.compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: `${file}-out`, ...(lib && { lib }) };
     await writeFile(path.join(consumer, `${file}.ts`), library);
     await writeFile(path.join(consumer, `tsconfig.${file}.json`), JSON.stringify({ compilerOptions: options, files: [`${file}.ts`] }));
-    const result = await run(process.execPath, [TSC, '-p', `tsconfig.${file}.json`]);
+    const result = await tsc('-p', `tsconfig.${file}.json`);
     expect(result.stdout + result.stderr, name).toBe('');
     expect(result.code).toBe(0);
     const declarations = await readFile(path.join(consumer, `${file}-out/${file}.d.ts`), 'utf8');
@@ -230,6 +286,48 @@ export function statusOf<T extends string>(t: T) {
     expect(declarations).not.toMatch(/payment-error-contract\/dist|node_modules/);
   });
 
+  const MISTAKES: ReadonlyArray<[string, string, RegExp]> = [
+    // The codes or types of the union, in the order the compiler prints them.
+    ['a mistyped code', "describeError('payment_error', 'expird_card')", /error TS2345: Argument of type '"expird_card"' is not assignable to parameter of type '"\w+" \| "\w+" \| .* more .*'/],
+    ['a mistyped type', "httpStatusOf('paymnt_error')", /error TS2345: Argument of type '"paymnt_error"' is not assignable to parameter of type '"\w+_error" \| "\w+_error"/],
+    ['a code of another type', "createErrorBody('account_error', 'expired_card')", /error TS2345: Argument of type '"expired_card"' is not assignable to parameter of type '"\w+_not_found" \| "\w+_not_found"/],
+    ['an open code without its message', "createErrorBody('refund_error', 'refund_window_closed')", /error TS2554: Expected 3 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'message' were not provided\./],
+    ['an open code without its message, as a Response', "errorResponse('refund_error', 'refund_window_closed')", /error TS2554: Expected 3-4 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'messageAndInit' were not provided\./],
+  ];
+  let compiledMistakes: Promise<string> | undefined;
+  /** tsc's output on a file per mistake, compiled once. */
+  function mistakes() {
+    compiledMistakes ??= (async () => {
+      const files = await Promise.all(
+        MISTAKES.map(async ([, call], i) => {
+          const file = `mistake-${i}.ts`;
+          await writeFile(path.join(consumer, file), `import { createErrorBody, describeError, errorResponse, httpStatusOf } from 'payment-error-contract';\nexport const x = ${call};\n`);
+          return file;
+        }),
+      );
+      await writeFile(path.join(consumer, 'tsconfig.mistakes.json'), JSON.stringify({ ...tsconfig, files }));
+      const result = await tsc('-p', 'tsconfig.mistakes.json', '--pretty', 'true');
+      expect(result.code).not.toBe(0);
+      return result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    })();
+    return compiledMistakes;
+  }
+  test.each(MISTAKES)('does not compile %s, and says what is wrong', async (name, _call, want) => {
+    const output = await mistakes();
+    // tsc --pretty prints each file's errors as one block, with the related information ("the
+    // rest parameter 'message'") that the plain format leaves out; in colour, taken out here.
+    const block = output.split(/(?=^mistake-\d+\.ts:)/m).find((b) => b.startsWith(`mistake-${MISTAKES.findIndex(([n]) => n === name)}.ts:`));
+    expect(block).toMatch(want);
+  });
+
+  test('does not compile when one code is not handled', async () => {
+    const result = await compile(consumerTs.replace('__CASES__', await cases('3DS_required')));
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/consumer\.ts\(\d+,\d+\): error TS2322: Type '"3DS_required"' is not assignable to type 'never'/);
+  });
+});
+
+describe('in an editor (the language service of TypeScript 5)', () => {
   test("hovering `type` shows the spec's description of it", async () => {
     const source = `import type { ErrorBodyOf } from 'payment-error-contract';\ndeclare const body: ErrorBodyOf<'payment_error'>;\nexport const type = body.type;\n`;
     await writeFile(path.join(consumer, 'hover.ts'), source);
@@ -255,45 +353,6 @@ export function statusOf<T extends string>(t: T) {
     expect(info?.tags?.map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`.trim())).toEqual(['@description The error type.', '@constant']);
   });
 
-  const MISTAKES: ReadonlyArray<[string, string, RegExp]> = [
-    // The codes or types of the union, in the order the compiler prints them.
-    ['a mistyped code', "describeError('payment_error', 'expird_card')", /error TS2345: Argument of type '"expird_card"' is not assignable to parameter of type '"\w+" \| "\w+" \| .* more .*'/],
-    ['a mistyped type', "httpStatusOf('paymnt_error')", /error TS2345: Argument of type '"paymnt_error"' is not assignable to parameter of type '"\w+_error" \| "\w+_error"/],
-    ['a code of another type', "createErrorBody('account_error', 'expired_card')", /error TS2345: Argument of type '"expired_card"' is not assignable to parameter of type '"\w+_not_found" \| "\w+_not_found"/],
-    ['an open code without its message', "createErrorBody('refund_error', 'refund_window_closed')", /error TS2554: Expected 3 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'message' were not provided\./],
-    ['an open code without its message, as a Response', "errorResponse('refund_error', 'refund_window_closed')", /error TS2554: Expected 3-4 arguments, but got 2\.[\s\S]*Arguments for the rest parameter 'messageAndInit' were not provided\./],
-  ];
-  let compiledMistakes: Promise<string> | undefined;
-  /** tsc's output on a file per mistake, compiled once. */
-  function mistakes() {
-    compiledMistakes ??= (async () => {
-      const files = await Promise.all(
-        MISTAKES.map(async ([, call], i) => {
-          const file = `mistake-${i}.ts`;
-          await writeFile(path.join(consumer, file), `import { createErrorBody, describeError, errorResponse, httpStatusOf } from 'payment-error-contract';\nexport const x = ${call};\n`);
-          return file;
-        }),
-      );
-      await writeFile(path.join(consumer, 'tsconfig.mistakes.json'), JSON.stringify({ ...tsconfig, files }));
-      const result = await run(process.execPath, [TSC, '-p', 'tsconfig.mistakes.json', '--pretty', 'true']);
-      expect(result.code).not.toBe(0);
-      return result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    })();
-    return compiledMistakes;
-  }
-  test.each(MISTAKES)('does not compile %s, and says what is wrong', async (name, _call, want) => {
-    const output = await mistakes();
-    // tsc --pretty prints each file's errors as one block, with the related information ("the
-    // rest parameter 'message'") that the plain format leaves out; in colour, taken out here.
-    const block = output.split(/(?=^mistake-\d+\.ts:)/m).find((b) => b.startsWith(`mistake-${MISTAKES.findIndex(([n]) => n === name)}.ts:`));
-    expect(block).toMatch(want);
-  });
-
-  test('does not compile when one code is not handled', async () => {
-    const result = await compile(consumerTs.replace('__CASES__', await cases('3DS_required')));
-    expect(result.code).not.toBe(0);
-    expect(result.stdout).toMatch(/consumer\.ts\(\d+,\d+\): error TS2322: Type '"3DS_required"' is not assignable to type 'never'/);
-  });
 });
 
 describe('at run time', () => {

@@ -6,7 +6,7 @@ import type { ReadDeclaration } from '../../runtime/declaration.ts';
 import { isErrorType, statusOf } from '../../runtime/lookup.ts';
 import { describe } from '../../runtime/read.ts';
 import type { Tree } from '../openapi/document.ts';
-import type { WalkedMedia } from '../openapi/walk.ts';
+import type { ErrorStatus, WalkedMedia } from '../openapi/walk.ts';
 import { analyseErrorSchema, type ErrorSchema, type Variant } from '../openapi/error-schema.ts';
 import { kept } from './rule.ts';
 
@@ -23,6 +23,18 @@ export function typesSentWith(status: number): string[] {
 export function sharedResponse(statusClass: 400 | 500 | undefined): string {
   const name = statusClass === undefined ? undefined : responseByStatus[String(statusClass) as keyof typeof responseByStatus];
   return name ? `#/components/responses/${name}` : '#/components/schemas/ErrorBody';
+}
+
+/**
+ * What of the contract fits an error response's status: the shared response of 400 and 500 (and
+ * of 4XX and 5XX, whose errors the contract sends with them), else the schema of every error body:
+ * the contract has no response for a status it sends no error with (401, 403, 422, 503, ...), nor
+ * for default. Never the 400 response for a 401.
+ */
+export function fittingComponent(status: ErrorStatus): string {
+  const { class: statusClass } = status;
+  if (statusClass !== undefined && (!status.exact || Number(status.key) === statusClass)) return sharedResponse(statusClass);
+  return '#/components/schemas/ErrorBody';
 }
 
 export function sharedSchema(type: string | undefined): string {

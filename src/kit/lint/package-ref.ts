@@ -10,6 +10,12 @@ export function packageDocument(version: OpenApiVersion): string {
   return version === '3.0' ? 'generated/openapi-3.0.yaml' : 'generated/openapi.yaml';
 }
 
+/** The OpenAPI version of this package's document a file is (its openapi.yaml or .json, or the 3.0 translation), installed; undefined for any other file. */
+export function packageDocumentVersion(file: string): OpenApiVersion | undefined {
+  const match = /[\\/]node_modules[\\/]payment-error-contract[\\/]generated[\\/]openapi(-3\.0)?\.(ya?ml|json)$/.exec(filePath(file));
+  return match ? (match[1] ? '3.0' : '3.1') : undefined;
+}
+
 /**
  * The $ref to `component` (`#/components/...`) as written in `fromFile`, given where the package
  * is installed. Without both as absolute paths: the path from a spec at the root of the project.
@@ -20,11 +26,12 @@ export function packageRef(component: string, version: OpenApiVersion, fromFile:
   return `${relative ?? `./node_modules/${PACKAGE_NAME}/${document}`}${component}`;
 }
 
-/** The finding's message with its suggested $ref written in. */
+/** The finding's message with its suggested $refs written in, one per `{ref}` token, in order. */
 export function messageOf(finding: Finding, version: OpenApiVersion, fromFile: string | undefined, packageRoot: string | undefined): string {
   if (finding.suggest === undefined) return finding.message;
-  const ref = packageRef(finding.suggest, version, fromFile, packageRoot);
-  return finding.message.replace('{ref}', () => ref);
+  const refs = (typeof finding.suggest === 'string' ? [finding.suggest] : finding.suggest).map((component) => packageRef(component, version, fromFile, packageRoot));
+  let next = 0;
+  return finding.message.replace(/\{ref\}/g, (token) => refs[next++] ?? token);
 }
 
 /**

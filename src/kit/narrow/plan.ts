@@ -3,7 +3,7 @@
 // Each error response of a declaring operation becomes a $ref to a response component whose body
 // is a discriminated union of exactly the declared types, each with exactly the declared codes,
 // their messages and how-to-fix, and examples of declared pairs only. Equal declarations share the
-// same components. This module only plans the change; the CLI applies it to the text of a file
+// same components, named by what they hold (see "Names" below). This module only plans the change; the CLI applies it to the text of a file
 // (apply-text.ts), the Redocly decorator to the document being bundled.
 import { httpStatusByType, schemaByType } from '../../../generated/error-catalog.ts';
 import { errorTypeSchemas } from '../../../generated/error-schemas.ts';
@@ -13,7 +13,7 @@ import { isObject, type JsonPath, type Tree } from '../openapi/document.ts';
 import { pointerKey, resolvePointer } from '../openapi/pointer.ts';
 import { DATA, forEachRef, keyTree } from '../openapi/refs.ts';
 import { analyseErrorSchema } from '../openapi/error-schema.ts';
-import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type OperationAt, type ResponseAt } from '../openapi/walk.ts';
+import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type ResponseAt } from '../openapi/walk.ts';
 import { codesOf, entryOf } from '../../runtime/lookup.ts';
 import type { ErrorType } from '../../runtime/types.ts';
 
@@ -32,41 +32,87 @@ export interface NarrowPlan {
   readonly problems: ReadonlyArray<{ readonly path: JsonPath; readonly message: string }>;
 }
 
-/** Plans the narrowing of a document read through `tree`. */
+/** One error response of a declaring operation, and what it narrows to. */
+interface Narrowing {
+  readonly response: ResponseAt;
+  readonly types: readonly ErrorType[];
+  readonly declaration: Declaration;
+  /** The declaration's own name (`CardPayment` for a $ref to components/x-payment-errors/CardPayment), if it has one. */
+  readonly label: string | undefined;
+}
+
+/**
+ * Plans the narrowing of a document read through `tree`. Components are named by what they hold
+ * (see `wantedName`), the same whatever the order of the operations: every component is worked
+ * out first, then named in an order of their own.
+ */
 export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const existing = { schemas: componentsOf(root, tree, 'schemas'), responses: componentsOf(root, tree, 'responses') };
   const names = { schemas: new Names(existing.schemas), responses: new Names(existing.responses) };
-  const responses: Array<{ path: JsonPath; component: string }> = [];
-  const done = new WeakMap<object, Map<string, string>>();
   const problems: Array<{ path: JsonPath; message: string }> = [];
   for (const { path, message } of misplacedDeclarations(root, tree)) problems.push({ path, message });
+  const narrowings: Narrowing[] = [];
   for (const operation of operations(root, tree)) {
     const read = declarationOf(operation.operation, tree);
     if (!read) continue;
     const at = [...operation.path, DECLARATION];
     for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
     if (problems.length > 0) continue;
-    const prefix = operationName(operation);
     // Equal declarations narrow alike, whatever the order of their codes.
     const declaration = inContractOrder(read.declaration);
-    const declared = canonical(Object.fromEntries(declaration));
+    const label = declarationLabel(operation.operation);
     for (const response of errorResponses(operation, tree)) {
-      // The same response (a shared component) under equal declarations narrows to the same component.
-      const cached = done.get(response.response)?.get(`${declared} ${response.status.key}`);
-      if (cached) {
-        responses.push({ path: response.path, component: cached });
-        continue;
-      }
       const types = typesOf(response, declaration, tree);
-      if (types.length === 0) continue;
-      const schema = bodySchema(types, declaration, response, prefix, names.schemas);
-      const content = narrowedResponse(response, types, declaration, schema, tree);
-      const component = names.responses.name(`${prefix}${responseName(response)}`, () => content);
-      responses.push({ path: response.path, component });
-      const byDeclaration = done.get(response.response) ?? new Map<string, string>();
-      done.set(response.response, byDeclaration.set(`${declared} ${response.status.key}`, component));
+      if (types.length > 0) narrowings.push({ response, types, declaration, label });
     }
   }
+
+  // The schema of each declared type, one per (type, codes).
+  const typeSchemas = new Wanted();
+  const typeKey = (type: ErrorType, declaration: Declaration) => `${type} ${JSON.stringify(declaration.get(type))}`;
+  for (const { types, declaration, label } of narrowings) {
+    for (const type of types) {
+      typeSchemas.add(typeKey(type, declaration), label, () => ({ content: typeSchema(type, declaration), name: (l) => typeSchemaName(type, declaration.get(type) ?? 'all', l) }));
+    }
+  }
+  const typeRefs = typeSchemas.assign(names.schemas, '#/components/schemas/');
+
+  // The body of each narrowed response: the one type, or a union of them, one per (status, members).
+  const unions = new Wanted();
+  const bodyOf = new Map<Narrowing, string>();
+  for (const narrowing of narrowings) {
+    const { types, declaration, label, response } = narrowing;
+    const refs = types.map((type) => ({ type, $ref: typeRefs.get(typeKey(type, declaration))! }));
+    if (refs.length === 1) continue;
+    const status = response.status.class;
+    const key = `union ${status} ${refs.map((r) => r.$ref).join(' ')}`;
+    unions.add(key, label, () => ({ content: unionSchema(refs, status), name: (l) => unionName(types, status, l) }));
+    bodyOf.set(narrowing, key);
+  }
+  const unionRefs = unions.assign(names.schemas, '#/components/schemas/');
+
+  // Each narrowed response: the original's description and members, its JSON body narrowed.
+  const responseComponents = new Wanted();
+  const responseKey = new Map<Narrowing, string>();
+  // The same response (a shared component) under equal declarations narrows once.
+  const done = new WeakMap<object, Map<string, string>>();
+  for (const narrowing of narrowings) {
+    const { types, declaration, label, response } = narrowing;
+    const union = bodyOf.get(narrowing);
+    const schema = { $ref: union === undefined ? typeRefs.get(typeKey(types[0]!, declaration))! : unionRefs.get(union)! };
+    const cacheKey = `${canonical(Object.fromEntries(declaration))} ${response.status.key} ${schema.$ref}`;
+    let key = done.get(response.response)?.get(cacheKey);
+    if (key === undefined) {
+      const content = narrowedResponse(response, types, declaration, schema, tree);
+      key = canonical(content);
+      responseComponents.add(key, label, () => ({ content, name: (l) => responseComponentName(response, types, declaration, l) }));
+      done.set(response.response, (done.get(response.response) ?? new Map()).set(cacheKey, key));
+    } else responseComponents.add(key, label);
+    responseKey.set(narrowing, key);
+  }
+  const responseRefs = responseComponents.assign(names.responses, '');
+  const responses = narrowings.map((n) => ({ path: n.response.path, component: responseRefs.get(responseKey.get(n)!)! }));
+
   const components = { schemas: names.schemas.written(), responses: names.responses.written() };
   const unused = { schemas: names.schemas.unused(), responses: names.responses.unused() };
   const kept = stillReferenced(root, unused, responses, components);
@@ -78,10 +124,44 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   };
 }
 
-/** The declaration with each list of codes in the contract's order (codes of an open type: alphabetical). */
+/**
+ * The components of one kind to be written, by a key that stands for their content, each with the
+ * names of the declarations that lead to it; named together once all are known.
+ */
+class Wanted {
+  private readonly wanted = new Map<string, { content: object; name: (labels: readonly string[]) => string; labels: Set<string> }>();
+
+  add(key: string, label: string | undefined, make?: () => { content: object; name: (labels: readonly string[]) => string }): void {
+    let one = this.wanted.get(key);
+    if (!one) {
+      if (!make) throw new Error(`narrowing: no component for ${key}`);
+      this.wanted.set(key, (one = { ...make(), labels: new Set() }));
+    }
+    if (label !== undefined) one.labels.add(label);
+  }
+
+  /**
+   * Names every component by what it holds and the names of the declarations that lead to it, in
+   * the order of the wanted names and then of the contents, so that where two want one name the
+   * same one gets the number whatever the order of the operations. Resolves to each key's name,
+   * after `prefix`.
+   */
+  assign(names: Names, prefix: string): Map<string, string> {
+    const named = [...this.wanted].map(([key, { content, name, labels }]) => ({ key, content, wanted: name([...labels].sort()), text: canonical(content) }));
+    named.sort((a, b) => compare(a.wanted, b.wanted) || compare(a.text, b.text));
+    return new Map(named.map(({ key, content, wanted }) => [key, `${prefix}${names.name(wanted, content)}`]));
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The declaration with its types, and each list of codes, in the contract's order (codes of an open type: alphabetical). */
 function inContractOrder(declaration: Declaration): Declaration {
+  const typeOrder = Object.keys(httpStatusByType);
   return new Map(
-    [...declaration].map(([type, codes]): [ErrorType, DeclaredCodes] => {
+    [...declaration].sort(([a], [b]) => typeOrder.indexOf(a) - typeOrder.indexOf(b)).map(([type, codes]): [ErrorType, DeclaredCodes] => {
       if (codes === 'all') return [type, codes];
       const order = codesOf(type);
       const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
@@ -136,22 +216,14 @@ function typesOf(response: ResponseAt, declaration: Declaration, tree: Tree): Er
   return declared.filter((t) => carried.has(t));
 }
 
-/** The schema of a narrowed body: the one type, or a discriminated union of them. Resolves to a $ref. */
-function bodySchema(types: readonly ErrorType[], declaration: Declaration, response: ResponseAt, prefix: string, names: Names): { $ref: string } {
-  const refs = types.map((type) => {
-    const key = `type ${type} ${JSON.stringify(declaration.get(type))}`;
-    return { type, $ref: `#/components/schemas/${names.name(`${prefix}${schemaName(type)}`, () => typeSchema(type, declaration), key)}` };
-  });
-  if (refs.length === 1) return { $ref: refs[0]!.$ref };
-  const status = response.status.class;
-  const union = {
+/** A discriminated union of the narrowed schemas of the declared types, for a response of this status class (undefined: default). */
+function unionSchema(refs: ReadonlyArray<{ type: ErrorType; $ref: string }>, status: 400 | 500 | undefined): object {
+  return {
     description: `The body of a failed response${status ? ` with HTTP ${status}` : ''}: one of the error types the operation declares (its ${DECLARATION}), told apart by \`type\`.`,
     oneOf: refs.map(({ $ref }) => ({ $ref })),
     discriminator: { propertyName: 'type', mapping: Object.fromEntries(refs.map(({ type, $ref }) => [type, $ref])) },
     [NARROWED]: MARK,
   };
-  const name = status === 400 ? 'BadRequestErrorBody' : 'ErrorBody';
-  return { $ref: `#/components/schemas/${names.name(`${prefix}${name}`, () => union, `union ${status} ${refs.map((r) => r.$ref).join(' ')}`)}` };
 }
 
 /** The contract's schema of a type, with only the declared codes (and their messages, how-to-fix, deprecations). */
@@ -244,22 +316,12 @@ function componentsOf(root: unknown, tree: Tree, kind: 'schemas' | 'responses'):
  */
 class Names {
   private readonly byContent = new Map<string, string>();
-  private readonly byKey = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly written_ = new Map<string, object>();
   constructor(private readonly existing: Map<string, { value: unknown; ours: boolean }>) {}
 
-  /** The name of a component; `key` stands for its content when the caller knows one (else the content's canonical text). */
-  name(wanted: string, make: () => object, key?: string): string {
-    const known = key === undefined ? undefined : this.byKey.get(key);
-    if (known) return known;
-    const content = make();
-    const name = this.named(wanted, content);
-    if (key !== undefined) this.byKey.set(key, name);
-    return name;
-  }
-
-  private named(wanted: string, content: object): string {
+  /** The name of a component holding `content`: the wanted name, else the wanted name and a number. */
+  name(wanted: string, content: object): string {
     const key = canonical(content);
     const known = this.byContent.get(key);
     if (known) return known;
@@ -289,16 +351,71 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }
 
-/** An operation's name for components: its operationId in PascalCase, or its method and path. */
-function operationName({ operation, path }: OperationAt): string {
-  const id = operation['operationId'];
-  const words = typeof id === 'string' && id.trim() ? id : `${String(path[2])} ${String(path[1])}`;
-  const name = words
+// ---------------------------------------------------------------------------------------------
+// Names: what a component holds, in PascalCase, never a name the package's document uses (a
+// bundle carries those too). What one declaration with a name of its own (shared by $ref) leads
+// to, and no other, is named after it; a type declared with all its codes, or a response narrowed
+// to all the contract sends with its status, says so (`AnyCode`); anything else is named by its
+// types and codes.
+
+/** The name of the declaration an operation $refs (`CardPayment` for `#/components/x-payment-errors/CardPayment`, `card-payment.yaml` too); undefined for one written out. */
+function declarationLabel(operation: Record<string, unknown>): string | undefined {
+  const value = operation[DECLARATION];
+  const ref = isObject(value) && typeof value['$ref'] === 'string' ? value['$ref'] : undefined;
+  if (ref === undefined) return undefined;
+  const [file = '', pointer] = ref.split('#', 2);
+  const last = pointer !== undefined && pointer !== '' ? pointerKey(pointer.slice(pointer.lastIndexOf('/') + 1)) : file.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, '');
+  const name = last === undefined ? '' : pascal(last);
+  return name === '' ? undefined : name;
+}
+
+/** Words (split at anything not a letter or digit) in PascalCase: `3DS_required` is 3DSRequired. */
+function pascal(text: string): string {
+  return text
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-  return /^[A-Za-z]/.test(name) ? name : `Operation${name}`;
+}
+
+/** A list of names, short: up to `most` as they are, more as the first and how many others. */
+function few(words: readonly string[], most: number): string {
+  return words.length <= most ? words.join('Or') : `${words[0]}And${words.length - 1}More`;
+}
+
+/** A type's schema narrowed to its declared codes: `PaymentErrorAnyCode` (all), `CardPaymentPaymentError`, `PaymentErrorExpiredCardOrFraud`. */
+function typeSchemaName(type: ErrorType, codes: DeclaredCodes, labels: readonly string[]): string {
+  const schema = schemaByType[type];
+  if (codes === 'all') return `${schema}AnyCode`;
+  return labels.length === 1 ? `${labels[0]}${schema}` : `${schema}${few(codes.map(pascal), 2)}`;
+}
+
+/** The types of a status class (undefined: default, every type). */
+function typesSentWith(status: 400 | 500 | undefined): ErrorType[] {
+  return (Object.keys(httpStatusByType) as ErrorType[]).filter((t) => status === undefined || httpStatusByType[t] === status);
+}
+
+/** Whether a response narrowed to `types` holds all the contract sends with its status: every type of it, each with all its codes. */
+function wholeStatus(types: readonly ErrorType[], declaration: Declaration, status: 400 | 500 | undefined): boolean {
+  const all = typesSentWith(status);
+  return all.length === types.length && all.every((t) => types.includes(t) && declaration.get(t) === 'all');
+}
+
+/** The types of a narrowed body: `InvalidRequestOrPayment`, `InvalidRequestAnd3More`. */
+function typesLabel(types: readonly ErrorType[]): string {
+  return few(types.map((t) => schemaByType[t].replace(/Error$/, '')), 3);
+}
+
+/** `CardPaymentBadRequestErrorBody`, `InvalidRequestOrPaymentErrorBody`. */
+function unionName(types: readonly ErrorType[], status: 400 | 500 | undefined, labels: readonly string[]): string {
+  return labels.length === 1 ? `${labels[0]}${status === 400 ? 'BadRequestErrorBody' : 'ErrorBody'}` : `${typesLabel(types)}ErrorBody`;
+}
+
+/** `InternalServerErrorAnyCode`, `CardPaymentBadRequest`, `InvalidRequestBadRequest`, `ApiStatus503`. */
+function responseComponentName(response: ResponseAt, types: readonly ErrorType[], declaration: Declaration, labels: readonly string[]): string {
+  const name = responseName(response);
+  if (wholeStatus(types, declaration, response.status.class)) return `${name}AnyCode`;
+  return labels.length === 1 ? `${labels[0]}${name}` : `${typesLabel(types)}${name}`;
 }
 
 function responseName({ status }: ResponseAt): string {
@@ -306,8 +423,4 @@ function responseName({ status }: ResponseAt): string {
   if (Number(status.key) === 400 || status.key.toUpperCase() === '4XX') return status.exact ? 'BadRequest' : 'ClientError';
   if (Number(status.key) === 500 || status.key.toUpperCase() === '5XX') return status.exact ? 'InternalServerError' : 'ServerError';
   return `Status${status.key}`;
-}
-
-function schemaName(type: ErrorType): string {
-  return schemaByType[type];
 }

@@ -9,6 +9,21 @@ export type JsonPath = ReadonlyArray<string | number>;
 export interface Tree {
   /** `node[key]`, with a `$ref` followed; undefined when it is absent or cannot be resolved. */
   get(node: unknown, key: string | number): unknown;
+  /**
+   * Where an object read through `get` (at `path` from the root) is written, when that is a file
+   * other than the document's own (a $ref led there): the file, the JSON pointer in it
+   * (`/components/schemas/A`), and whether it is a file of an installed package (in
+   * node_modules). Left out by a reader that cannot tell.
+   */
+  origin?(node: object, path: JsonPath): Origin | undefined;
+  /** The files the document's $refs lead to, or a list that holds them and more; left out when unknown. */
+  files?(): Iterable<string>;
+}
+
+export interface Origin {
+  readonly file: string;
+  readonly pointer: string;
+  readonly installed: boolean;
 }
 
 /** One problem a check found. */
@@ -23,8 +38,12 @@ export interface Finding {
    * first $ref it meets: the mistake is that use of the component, not the component itself.
    */
   readonly use?: number;
-  /** A component of this package's document the message suggests; the adapter writes the $ref where the `{ref}` token is. */
-  readonly suggest?: string;
+  /**
+   * Components of this package's document the message suggests (`#/components/...`): the adapter
+   * writes each as a $ref that resolves from the user's file, at the message's `{ref}` tokens in
+   * order (one component, or one per token).
+   */
+  readonly suggest?: string | readonly string[];
   /**
    * Reported only when the first `written` segments of the path lead through the user's files
    * (their $refs into an installed package are not followed there): what an installed package

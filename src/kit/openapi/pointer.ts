@@ -29,3 +29,8 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   }
   return value;
 }
+
+/** A key as one token of a JSON pointer: `~` as ~0, `/` as ~1 (the pointer as a $ref writes it after `#`, `%` escapes aside). */
+export function pointerToken(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -5,22 +5,43 @@
 import { isObject, isRef, openApiVersion, type Finding, type JsonPath, type Tree } from '../openapi/document.ts';
 import { installedPackageRoot, isInstalledFile, messageOf } from '../lint/package-ref.ts';
 import { runRule, type Rule } from '../lint/rule.ts';
+import { pointerToken } from '../openapi/pointer.ts';
 import { rules } from '../lint/rules/index.ts';
 import type { DocumentInventory, RuleContext, RuleResult, SpectralRule } from './types.ts';
 
-/** Spectral hands a rule the resolved document; a $ref still in it could not be resolved. */
-const tree: Tree = {
-  get(node, key) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
-    const value = (node as Record<string | number, unknown>)[key];
-    return isRef(value) ? undefined : value;
-  },
-};
+/** One tree per resolved document, shared by the rules: what one rule walked, the others reuse. */
+const trees = new WeakMap<object, Tree>();
+
+/**
+ * Spectral hands a rule the resolved document; a $ref still in it could not be resolved. Where an
+ * object is written is asked of Spectral by the path it was read at.
+ */
+function treeOf(document: object, inventory: DocumentInventory): Tree {
+  let tree = trees.get(document);
+  if (tree) return tree;
+  const root = inventory.document.source ?? undefined;
+  tree = {
+    get(node, key) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+      const value = (node as Record<string | number, unknown>)[key];
+      return isRef(value) ? undefined : value;
+    },
+    origin(_node, path) {
+      const item = path.length ? inventory.findAssociatedItemForPath(path, true) : undefined;
+      const file = item?.document.source ?? undefined;
+      if (!item || file === undefined || file === root) return undefined;
+      return { file, pointer: item.path.map((key) => `/${pointerToken(key)}`).join(''), installed: isInstalledFile(file, root) };
+    },
+    files: () => Object.keys(isObject(inventory.referencedDocuments) ? inventory.referencedDocuments : {}),
+  };
+  trees.set(document, tree);
+  return tree;
+}
 
 function spectralRule(rule: Rule): SpectralRule {
   const check = (document: unknown, _options: unknown, context: RuleContext): RuleResult[] => {
     const version = openApiVersion(document);
-    const findings = version ? runRule(rule, document, tree) : [];
+    const findings = version && isObject(document) ? runRule(rule, document, treeOf(document, context.documentInventory)) : [];
     if (!version || findings.length === 0) return [];
     const inventory = context.documentInventory;
     const packageRoot = installedPackageRoot(Object.keys(isObject(inventory.referencedDocuments) ? inventory.referencedDocuments : {}));

@@ -73,14 +73,14 @@ const rows: Row[] = [
   {
     name: 'components: with no value, and a comment: the maps under it, the comment kept',
     fixture: 'narrow-text/null-components/openapi.yaml',
-    want: (output) => expect(output).toContain('\ncomponents:   # nothing here yet\n  schemas:\n    PostPaymentsInvalidRequestError:\n'),
+    want: (output) => expect(output).toContain('\ncomponents:   # nothing here yet\n  schemas:\n    ApiErrorAnyCode:\n'),
   },
   {
     name: 'the last components are block scalars that keep their line breaks (|+, >+)',
     fixture: 'narrow-text/keep-chomped/openapi.yaml',
     want: (output) => {
-      expect(output).toContain('        Ends with two blank lines, kept.\n\n\n    PostPaymentsApiError:\n');
-      expect(output).toContain('        Folded, and keeps its blank line.\n\n    PostPaymentsInternalServerError:\n');
+      expect(output).toContain('        Ends with two blank lines, kept.\n\n\n    ApiErrorAnyCode:\n');
+      expect(output).toContain('        Folded, and keeps its blank line.\n\n    InternalServerErrorAnyCode:\n');
       const document = parseSpec(output);
       expect([document.components.schemas.Note.description, document.components.responses.Accepted.description]).toEqual(['Ends with two blank lines, kept.\n\n\n', 'Folded, and keeps its blank line.\n\n']);
     },
@@ -89,9 +89,9 @@ const rows: Row[] = [
     name: "comments after values: the last component's stays with it; a replaced response's goes",
     fixture: 'narrow-text/trailing-comments/openapi.yaml',
     want: (output) => {
-      expect(output).toContain('    Payment: {type: object}  # the payment resource\n    PostPaymentsInvalidRequestError:\n');
-      expect(output).toContain('      description: Accepted.   # my own response\n    PostPaymentsBadRequest:\n');
-      expect(output).toContain('        "400": {"$ref":"#/components/responses/PostPaymentsBadRequest"}\n');
+      expect(output).toContain('    Payment: {type: object}  # the payment resource\n    ApiErrorAnyCode:\n');
+      expect(output).toContain('      description: Accepted.   # my own response\n    InternalServerErrorAnyCode:\n');
+      expect(output).toContain('        "400": {"$ref":"#/components/responses/InvalidRequestBadRequest"}\n');
       expect(output).not.toContain('# the shared bad request');
     },
   },
@@ -146,8 +146,8 @@ const rows: Row[] = [
     want: (output) => {
       const document = parseSpec(output);
       expect(document.paths['/b'].post.responses['400']).toEqual(document.paths['/a'].post.responses['400']);
-      expect([Object.keys(document.components.schemas), Object.keys(document.components.responses)]).toEqual([['PostAPaymentError'], ['PostABadRequest']]);
-      expect(document.components.schemas.PostAPaymentError.properties.code.enum).toEqual(['expired_card', 'fraud']);
+      expect([Object.keys(document.components.schemas), Object.keys(document.components.responses)]).toEqual([['PaymentErrorExpiredCardOrFraud'], ['PaymentBadRequest']]);
+      expect(document.components.schemas.PaymentErrorExpiredCardOrFraud.properties.code.enum).toEqual(['expired_card', 'fraud']);
     },
   },
   {
@@ -169,11 +169,11 @@ const rows: Row[] = [
     narrowFirst: true,
     change: (t) => t.replace('      x-payment-errors:\n        invalid_request_error: [invalid_parameter]\n', ''),
     want: (output, input) => {
-      expect(input).toContain('$ref: "#/components/responses/PaymentSucceededBadRequest"');
+      expect(input).toContain('$ref: "#/components/responses/InvalidRequestBadRequest"');
       const document = parseSpec(output);
-      expect(document.webhooks.paymentSucceeded.post.responses['400']).toEqual({ $ref: '#/components/responses/PaymentSucceededBadRequest' });
-      expect(Object.keys(document.components.responses)).toContain('PaymentSucceededBadRequest');
-      expect(Object.keys(document.components.schemas)).toContain('PaymentSucceededInvalidRequestError');
+      expect(document.webhooks.paymentSucceeded.post.responses['400']).toEqual({ $ref: '#/components/responses/InvalidRequestBadRequest' });
+      expect(Object.keys(document.components.responses)).toContain('InvalidRequestBadRequest');
+      expect(Object.keys(document.components.schemas)).toContain('InvalidRequestErrorInvalidParameter');
     },
   },
   {
@@ -183,8 +183,8 @@ const rows: Row[] = [
     change: (t) => t.replace('        invalid_request_error: all\n        payment_error: [expired_card, not_enough_balance, 3DS_required]\n        api_error: all\n', '        api_error: all\n'),
     want: (output) => {
       const document = parseSpec(output);
-      expect(document.paths['/payments/{id}/capture'].post.responses['400']).toEqual({ $ref: '#/components/responses/CapturePaymentBadRequest' });
-      expect(Object.keys(document.components.responses)).toContain('CapturePaymentBadRequest');
+      expect(document.paths['/payments/{id}/capture'].post.responses['400']).toEqual({ $ref: '#/components/responses/InvalidRequestOrPaymentBadRequest' });
+      expect(Object.keys(document.components.responses)).toContain('InvalidRequestOrPaymentBadRequest');
     },
   },
 ];

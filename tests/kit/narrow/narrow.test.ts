@@ -114,7 +114,7 @@ describe.each([
     expect(codes(body('webhooks', 'paymentSucceeded', '400'))).toEqual({ invalid_request_error: ['invalid_parameter'] });
     const component = at;
     // The messages and how-to-fix of the declared codes only.
-    const payment = component('#/components/schemas/CreatePaymentPaymentError');
+    const payment = component('#/components/schemas/CardPaymentPaymentError');
     expect(Object.keys(payment.properties.code['x-enumDescriptions'])).toEqual(['expired_card', 'not_enough_balance', '3DS_required']);
     // Examples: the declared ones kept whole, the others left out.
     expect(component(document.paths['/payments/{id}/capture'].post.responses['400'].$ref).content['application/json'].examples).toEqual({
@@ -152,7 +152,7 @@ test("a JSON spec that $refs the package's openapi.yaml narrows without js-yaml 
   await project.write('no-yaml/openapi.json', `${JSON.stringify(fixture, null, 2)}\n`);
   const result = await narrow('no-yaml/openapi.json', 'no-yaml/narrowed.json', { ...specFiles(), yaml: async () => undefined });
   expect(result).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 4 operations; wrote no-yaml/narrowed.json\n' });
-  expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CreatePaymentBadRequest' });
+  expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CardPaymentBadRequest' });
 });
 
 test('an OpenAPI 3.0 spec is narrowed with 3.0 schemas', async () => {

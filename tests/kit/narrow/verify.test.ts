@@ -47,7 +47,7 @@ test.each([
   {
     name: 'components created twice at the top, not under one key (YAML)',
     fixture: 'narrow-text/no-components/openapi.yaml',
-    fault: splice('\n  responses:\n    PostPaymentsBadRequest:', '\ncomponents:\n  responses:\n    PostPaymentsBadRequest:'),
+    fault: splice('\n  responses:\n    InternalServerErrorAnyCode:', '\ncomponents:\n  responses:\n    InternalServerErrorAnyCode:'),
     why: /it would not parse: duplicated mapping key \(\d+:1\)\./,
   },
   {
@@ -59,20 +59,20 @@ test.each([
   {
     name: 'an operation that declares nothing narrowed too (as through a kept anchor)',
     fixture: 'narrow/openapi.yaml',
-    fault: splice('"400": {$ref: "../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest"}', '"400": {$ref: "#/components/responses/CreatePaymentBadRequest"}'),
-    why: 'at paths./payments/{id}.get.responses.400.$ref it would read "#/components/responses/CreatePaymentBadRequest", where the narrowed spec has "../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest".',
+    fault: splice('"400": {$ref: "../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest"}', '"400": {$ref: "#/components/responses/CardPaymentBadRequest"}'),
+    why: 'at paths./payments/{id}.get.responses.400.$ref it would read "#/components/responses/CardPaymentBadRequest", where the narrowed spec has "../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest".',
   },
   {
     name: "a block scalar's kept line breaks dropped where components were added after it",
     fixture: 'narrow-text/keep-chomped/openapi.yaml',
-    fault: splice('kept.\n\n\n    PostPaymentsApiError:', 'kept.\n    PostPaymentsApiError:'),
+    fault: splice('kept.\n\n\n    ApiErrorAnyCode:', 'kept.\n    ApiErrorAnyCode:'),
     why: 'at components.schemas.Note.description it would read "Ends with two blank lines, kept.\\n", where the narrowed spec has "Ends with two blank lines, kept.\\n\\n\\n".',
   },
   {
     name: 'a response narrowed to the component of another operation',
     fixture: 'narrow/openapi.yaml',
-    fault: splice('$ref: "#/components/responses/PaymentSucceededBadRequest"', '$ref: "#/components/responses/CreatePaymentBadRequest"'),
-    why: 'at webhooks.paymentSucceeded.post.responses.400.$ref it would read "#/components/responses/CreatePaymentBadRequest", where the narrowed spec has "#/components/responses/PaymentSucceededBadRequest".',
+    fault: splice('$ref: "#/components/responses/InvalidRequestBadRequest"', '$ref: "#/components/responses/CardPaymentBadRequest"'),
+    why: 'at webhooks.paymentSucceeded.post.responses.400.$ref it would read "#/components/responses/CardPaymentBadRequest", where the narrowed spec has "#/components/responses/InvalidRequestBadRequest".',
   },
 ])('caught, nothing written: $name', async ({ fixture, fault: wrong, why }) => {
   const folder = path.basename(path.dirname(fixture)) === 'narrow' ? 'main' : path.basename(path.dirname(fixture));
@@ -96,7 +96,7 @@ test.each([
 
 test('with --json, the guard is a narrow-unverified error', async () => {
   const file = await writeFixture(project, 'narrow/openapi.yaml', 'json-run');
-  fault.splice = splice('$ref: "#/components/responses/PaymentSucceededBadRequest"', '$ref: "#/components/responses/Nowhere"');
+  fault.splice = splice('$ref: "#/components/responses/InvalidRequestBadRequest"', '$ref: "#/components/responses/Nowhere"');
   const result = await narrowCli(project, file, { out: 'json-run/narrowed.yaml', json: true });
   expect(result.code).toBe(2);
   expect(JSON.parse(result.stdout).error.kind).toBe('narrow-unverified');

@@ -6,24 +6,27 @@ import { codesDeclared, DECLARATION, type Declaration } from '../../../runtime/d
 import { isErrorType } from '../../../runtime/lookup.ts';
 import { isObject, type JsonPath, type Tree } from '../../openapi/document.ts';
 import { declarationOf } from '../../openapi/declarations.ts';
-import { operationName, walkDocument } from '../../openapi/walk.ts';
-import { NONE, sharedResponse, sharedSchema, typeName, unsureTypes, type ErrorBodySchema, type Unsure } from '../contract.ts';
+import { operationName, walkDocument, type ErrorStatus, type WalkedOperation } from '../../openapi/walk.ts';
+import { fittingComponent, NONE, sharedSchema, typeName, unsureTypes, type ErrorBodySchema, type Unsure } from '../contract.ts';
 import { analyseErrorSchema, contractCodes, listDifference, type Variant } from '../../openapi/error-schema.ts';
 import { kept, OPERATION, type Reported } from '../rule.ts';
 
 export function* body(root: object, tree: Tree): Generator<Reported> {
-  for (const { operation, media } of walkDocument(root, tree).bodies) {
+  const walked = walkDocument(root, tree);
+  const sharing = statusesSharing(walked.operations, tree);
+  for (const { operation, media } of walked.bodies) {
     const schema = media.schema;
     // A $ref that does not resolve is the engine's finding, not this rule's.
     if (schema === undefined && 'schema' in media.media) continue;
     const path: JsonPath = [...media.path, 'schema'];
     const analysis = analyseErrorSchema(schema, tree);
     if (analysis.kind === 'other') {
+      // A schema of the user's used under several statuses (a provider's own error body under
+      // 401, 403 and 422): one finding, where it is written, naming them all.
+      const statuses = (isObject(schema) ? sharing.get(schema) : undefined) ?? [media.status];
       yield {
-        message: `The ${media.status.key} response body is not the standardized error body (${analysis.reason}): $ref {ref}.`,
+        ...notAnErrorBody(statuses, analysis.reason),
         path,
-        suggest: sharedResponse(media.status.class),
-        // A schema of the user's used under several statuses: one finding, where it is written.
         ...(isObject(schema) ? { about: schema, once: 'not an error body' } : {}),
       };
       continue;
@@ -66,6 +69,41 @@ export function* body(root: object, tree: Tree): Generator<Reported> {
   }
 }
 
+/** The statuses each schema that is no error body is used under, across the document, in order (`statusOrder`). */
+function statusesSharing(operations: readonly WalkedOperation[], tree: Tree): Map<object, ErrorStatus[]> {
+  const sharing = new Map<object, ErrorStatus[]>();
+  for (const operation of operations) {
+    for (const { schema, status } of operation.bodies) {
+      if (!isObject(schema) || analyseErrorSchema(schema, tree).kind !== 'other') continue;
+      const statuses = sharing.get(schema) ?? [];
+      if (!statuses.some((s) => s.key === status.key)) sharing.set(schema, [...statuses, status].sort(statusOrder));
+    }
+  }
+  return sharing;
+}
+
+/** Exact statuses by number, then the ranges, then default. */
+function statusOrder(a: ErrorStatus, b: ErrorStatus): number {
+  const rank = (s: ErrorStatus) => (s.exact ? Number(s.key) : s.class === undefined ? 2000 : 1000 + s.class);
+  return rank(a) - rank(b);
+}
+
+/** The message of a body that is no error body under these statuses, with what fits each (the contract's response for 400 and 500, its error body schema for the others). */
+function notAnErrorBody(statuses: readonly ErrorStatus[], reason: string): { message: string; suggest: string[] } {
+  const groups = new Map<string, string[]>();
+  for (const status of statuses) {
+    const component = fittingComponent(status);
+    groups.set(component, [...(groups.get(component) ?? []), status.key]);
+  }
+  const keys = statuses.map((s) => s.key);
+  const subject = keys.length === 1 ? `The ${keys[0]} response body is` : `The ${andList(keys)} response bodies (one schema) are`;
+  const fix = groups.size === 1 ? '$ref {ref}' : [...groups.values()].map((under) => `under ${andList(under)}, $ref {ref}`).join('; ');
+  return { message: `${subject} not the standardized error body (${reason}): ${fix}.`, suggest: [...groups.keys()] };
+}
+
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** Each error body's summary, worked out once per analysis (a schema shared by many bodies is analysed once). */
 const summaries = new WeakMap<ErrorBodySchema, { shared: boolean; sound: boolean }>();

@@ -7,6 +7,7 @@ import { body } from './body.ts';
 import { declarationDeprecated } from './declaration-deprecated.ts';
 import { declarationSendable } from './declaration-sendable.ts';
 import { declaration } from './declaration.ts';
+import { documentVersion } from './document-version.ts';
 import { exampleDeclared } from './example-declared.ts';
 import { exampleMessage } from './example-message.ts';
 import { example } from './example.ts';
@@ -18,6 +19,12 @@ import { responsesDeclared } from './responses-declared.ts';
 import { statusFitsType } from './status-fits-type.ts';
 
 export const rules: readonly Rule[] = [
+  {
+    name: 'document-version',
+    severity: 'error',
+    description: "A spec uses the package's document of its own OpenAPI version: openapi-3.0.yaml from a 3.0 spec, openapi.yaml from a 3.1 spec.",
+    check: documentVersion,
+  },
   { name: 'body', severity: 'error', description: 'The JSON body of every 4xx, 5xx and default response is the standardized error body, by $ref to the shared schema.', check: body },
   { name: 'media-type', severity: 'error', description: 'Error responses carry their body as JSON.', check: mediaType },
   { name: 'status-fits-type', severity: 'error', description: 'A 400 response carries only the 400 error types; a 500 response only api_error.', check: statusFitsType },

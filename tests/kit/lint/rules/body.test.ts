@@ -54,7 +54,46 @@ ruleCases('body', 'error', [
     want: [
       {
         path: 'components.schemas.Problem',
-        message: `The 500 response body is not the standardized error body (it has no \`type\`, \`code\` and \`message\`): $ref ${REF}/responses/InternalServerError.`,
+        message: `The 400 and 500 response bodies (one schema) are not the standardized error body (it has no \`type\`, \`code\` and \`message\`): under 400, $ref ${REF}/responses/BadRequest; under 500, $ref ${REF}/responses/InternalServerError.`,
+      },
+    ],
+  },
+  {
+    name: 'invalid: a provider\'s own error body under 401, 403 and 422 names every status and suggests the error body schema, not the 400 response',
+    change: (d) => {
+      d.components.schemas.ServiceError = { type: 'object', properties: { status: { type: 'integer' }, errorCode: { type: 'string' }, message: { type: 'string' } } };
+      const own = () => jsonResponse({ $ref: '#/components/schemas/ServiceError' });
+      Object.assign(d.paths['/payments'].post.responses, { '422': own(), '401': own() });
+      d.paths['/refunds'] = { post: { responses: { '403': own(), '401': own() } } };
+    },
+    want: [
+      {
+        path: 'components.schemas.ServiceError',
+        message: `The 401, 403 and 422 response bodies (one schema) are not the standardized error body (it has no \`type\`, \`code\` and \`message\`): $ref ${REF}/schemas/ErrorBody.`,
+      },
+    ],
+  },
+  {
+    name: 'invalid: the same body under 400, 4XX, 429, 503 and default: the response for 400 and 4XX, the error body schema for the others',
+    change: (d) => {
+      d.components.schemas.Gateway = NOT_A_BODY;
+      const own = () => jsonResponse({ $ref: '#/components/schemas/Gateway' });
+      d.paths['/payments'].post.responses = { '201': { description: 'Created' }, default: own(), '503': own(), '4XX': own(), '429': own(), '400': own(), '500': pkg('responses/InternalServerError') };
+    },
+    want: [
+      {
+        path: 'components.schemas.Gateway',
+        message: `The 400, 429, 503, 4XX and default response bodies (one schema) are not the standardized error body (it has no \`type\`, \`code\` and \`message\`): under 400 and 4XX, $ref ${REF}/responses/BadRequest; under 429, 503 and default, $ref ${REF}/schemas/ErrorBody.`,
+      },
+    ],
+  },
+  {
+    name: 'invalid: an inline body that is no error body under 401 gets the error body schema',
+    change: (d) => (d.paths['/payments'].post.responses['401'] = jsonResponse(NOT_A_BODY)),
+    want: [
+      {
+        path: `${RESPONSES}.401.content.application/json.schema`,
+        message: `The 401 response body is not the standardized error body (it has no \`type\`, \`code\` and \`message\`): $ref ${REF}/schemas/ErrorBody.`,
       },
     ],
   },
@@ -151,7 +190,7 @@ ruleCases('body', 'error', [
     want: [
       {
         path: `${RESPONSES}.402.content.application/json.schema`,
-        message: 'The 402 response body is not the standardized error body (it has no `type`, `code` and `message`): $ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/responses/BadRequest.',
+        message: 'The 402 response body is not the standardized error body (it has no `type`, `code` and `message`): $ref ../../node_modules/payment-error-contract/generated/openapi.yaml#/components/schemas/ErrorBody.',
       },
     ],
   },
