@@ -1,37 +1,77 @@
 // @ts-check
-// The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read
-// strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional js-yaml
-// package, a file written whole or not at all. src/kit/ does the rest, free of Node.
-import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// The Node side of reading and writing API specs for the CLI (narrow, check --spec): only regular
+// files read, each once, strictly as UTF-8 and up to a size; $refs resolved as paths; a file
+// written whole or not at all, never through a planted link, never over anything but a regular
+// file. src/kit/ does the rest, free of Node.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, open, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bytePlace, decodeUtf8 } from '../dist/src/cli/text.js';
 
-/** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
-const MAX_SPEC_BYTES = 64 * 1024 * 1024;
-
 /** @returns {import('../dist/src/cli/commands.js').SpecIo} */
 export function specFiles() {
-  return { read, resolve, yaml, jsonTwin, write, rebase };
+  return { identify, read, resolve, jsonTwin, write, rebase };
 }
 
-/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error naming the first byte that is not; a byte order mark is kept (narrow writes it back). @param {string} file */
-async function read(file) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of createReadStream(file)) {
-    size += chunk.length;
-    if (size > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
-    chunks.push(chunk);
+/** What a file that is not a regular one is, for messages. @param {import('node:fs').Stats} info */
+function kindOf(info) {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The same for every name (symbolic or hard link) of one file. @param {string} file */
+async function identify(file) {
+  const info = await stat(file);
+  if (!info.isFile()) throw new Error(`it is ${kindOf(info)}, not a file`);
+  return `${info.dev}:${info.ino}`;
+}
+
+/**
+ * A regular file's text and size, or undefined past `maxBytes`: UTF-8 or an error naming the first
+ * byte that is not; a byte order mark is kept (narrow writes it back). A named pipe, a device or a
+ * socket is never read: opened without waiting (O_NONBLOCK), and refused by what it is.
+ * @param {string} file @param {number} maxBytes
+ */
+async function read(file, maxBytes) {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(async (/** @type {NodeJS.ErrnoException} */ error) => {
+    // A socket cannot be opened at all (ENXIO): say what it is.
+    const info = error.code === 'ENXIO' ? await stat(file).catch(() => undefined) : undefined;
+    throw info ? new Error(`it is ${kindOf(info)}, not a file`) : error;
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`it is ${kindOf(info)}, not a file`);
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let bytes = 0;
+    // At most one byte past the limit is read: "too large" is told without holding more.
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(info.size + 1 - bytes, 64 * 1024), maxBytes + 1 - bytes));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      bytes += bytesRead;
+      if (bytes > maxBytes) return undefined;
+    }
+    return { text: decoded(chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks)), bytes };
+  } finally {
+    await handle.close();
   }
-  const bytes = Buffer.concat(chunks);
+}
+
+/** @param {Buffer} bytes */
+function decoded(bytes) {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     // Where: the byte to look at (read again only now, on the way out).
-    const decoded = decodeUtf8(bytes);
-    const at = 'invalidAt' in decoded ? decoded.invalidAt : undefined;
+    const result = decodeUtf8(bytes);
+    const at = 'invalidAt' in result ? result.invalidAt : undefined;
     throw new Error(`it is not UTF-8 text${at === undefined ? '' : ` (byte 0x${bytes[at]?.toString(16).toUpperCase().padStart(2, '0')} at ${bytePlace(bytes, at)})`}`);
   }
 }
@@ -39,15 +79,6 @@ async function read(file) {
 /** @param {string} fromFile @param {string} relative */
 function resolve(fromFile, relative) {
   return path.resolve(path.dirname(fromFile), relative);
-}
-
-/** The js-yaml package, when it is installed (an optional peer dependency). */
-async function yaml() {
-  try {
-    return /** @type {any} */ (await import('js-yaml'));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -70,18 +101,81 @@ async function jsonTwin(file) {
   }
 }
 
-/** Staged beside its target, then renamed into place: a failure leaves the target as it was. @param {string} file @param {string} text */
+/**
+ * Writes a file whole or not at all. The text is staged in the target's folder, in a file created
+ * for it alone (O_CREAT | O_EXCL: never an existing path; O_NOFOLLOW: never through a link) under
+ * a name nobody can guess and a person can read (.<name>.payment-errors-<random>.tmp), given the
+ * replaced file's owner (where this process may) and mode, flushed to disk, and renamed over the
+ * target; on any failure it is removed and the target is as it was. A symbolic link is written
+ * through: the file it leads to is replaced, the link stays. Refused, touching nothing: anything
+ * but a regular file (a folder, a named pipe, a device, a socket), a link to nothing, and a file
+ * with other hard links (its other names would keep the old text).
+ * @param {string} file @param {string} text
+ */
 async function write(file, text) {
-  const staged = `${file}.${process.pid}.tmp`;
-  // Outside the try: when the folder cannot be made, nothing was staged, and removing it would
-  // fail too (ENOTDIR), hiding why.
-  await mkdir(path.dirname(file), { recursive: true });
+  const { target, replaced } = await writableTarget(file);
+  const folder = path.dirname(target);
+  // Outside the try: when the folder cannot be made, nothing was staged.
+  if (!replaced) await mkdir(folder, { recursive: true });
+  const staged = path.join(folder, `.${path.basename(target).slice(0, 160)}.payment-errors-${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(staged, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+  let open_ = true;
+  let renamed = false;
   try {
-    await writeFile(staged, text);
-    await rename(staged, file);
+    await handle.writeFile(text);
+    if (replaced) {
+      // The owner first: a change of owner clears the set-user-ID and set-group-ID bits the mode may have.
+      await handle.chown(replaced.uid, replaced.gid).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+        if (error.code !== 'EPERM') throw error;
+      });
+      await handle.chmod(replaced.mode & 0o7777);
+    }
+    await handle.sync();
+    open_ = false;
+    await handle.close();
+    await rename(staged, target);
+    renamed = true;
+  } finally {
+    if (open_) await handle.close().catch(() => {});
+    if (!renamed) await rm(staged, { force: true });
+  }
+  await syncFolder(folder);
+}
+
+/**
+ * The file to replace: `file`, or the one a symbolic link leads to; with its status when it exists.
+ * @param {string} file @returns {Promise<{ target: string, replaced: import('node:fs').Stats | undefined }>}
+ */
+async function writableTarget(file) {
+  let info;
+  try {
+    info = await stat(file);
   } catch (error) {
-    await rm(staged, { force: true });
-    throw error;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+    const link = await lstat(file).catch(() => undefined);
+    if (link?.isSymbolicLink()) throw new Error(`it is a symbolic link to ${JSON.stringify(await readlink(file))}, which does not exist: narrow writes through a link only to a file that is there`);
+    return { target: file, replaced: undefined };
+  }
+  if (!info.isFile()) throw new Error(`it is ${kindOf(info)}, not a regular file: narrow replaces only files`);
+  if (info.nlink > 1) {
+    throw new Error(
+      `it has ${info.nlink} hard links (other names for the same file): narrow writes a new file and renames it into place, so the other names would keep the old text. Narrow to another file, or remove the other links first`,
+    );
+  }
+  return { target: await realpath(file), replaced: info };
+}
+
+/** The rename made durable: the folder's entry flushed too, where the file system allows it. @param {string} folder */
+async function syncFolder(folder) {
+  try {
+    const handle = await open(folder, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder: the file itself was flushed before the rename.
   }
 }
 

@@ -154,7 +154,7 @@ const COMMANDS: readonly Command[] = [
       'rewritten for a file written to another folder. Nothing is written when a declaration is not',
       'well formed or is misplaced (exit 1), or the spec cannot be read or narrowed here (exit 2), and',
       'nothing that does not read back as the narrowed spec: narrow checks its output before writing.',
-      'YAML needs the js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with',
+      'YAML is read as Redocly and Spectral read it (merge keys included). Redocly users narrow with',
       'redocly bundle and the payment-errors/narrow decorator instead.',
     ].join('\n'),
     options: ['out'],

@@ -54,8 +54,9 @@ test.each(['POST /v1/payments', 'POST /v2/payments', 'createPayment'])('an opera
 });
 
 test('check changes nothing, so YAML that narrow cannot place its changes in is read all the same', async () => {
-  const file = await writeFixture(project, 'narrow/openapi.yaml', 'directive', (t) => `%YAML 1.2\n---\n${t}`);
-  expect((await narrowCli(project, file)).stderr).toContain('narrow cannot place its changes in this YAML: YAML directives');
+  // An alias as a key: valid YAML, which narrow refuses, naming it and its line.
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'alias-key', (t) => t.replace('openapi: 3.1.0\n', 'openapi: 3.1.0\nx-names:\n  plain: &name named\n  *name : by alias\n'));
+  expect((await narrowCli(project, file)).stderr).toContain('narrow cannot place its changes in this YAML: an alias (*name) as a key');
   const result = await check(['--operation', 'capturePayment', '--json'], fraud, file);
   expect(result.code).toBe(1);
   expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);
@@ -139,8 +140,13 @@ describe('a spec whose declaration is misplaced or not well formed: exit 2, nami
   });
 });
 
-describe("a JSON spec that $refs the package's openapi.yaml, without js-yaml", () => {
-  const withoutYaml = { ...specFiles(), yaml: async () => undefined };
+describe("a JSON spec that $refs the package's openapi.yaml", () => {
+  /** The spec files, and the names of those read. */
+  const reading = () => {
+    const files = specFiles();
+    const read: string[] = [];
+    return { read, specs: { ...files, read: (file: string, max: number) => (read.push(path.relative(project.dir, file)), files.read(file, max)) } };
+  };
   beforeAll(async () => {
     await project.write('json/openapi.json', JSON.stringify(yaml.parse((await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/')), null, 2));
     await project.write('json/elsewhere.json', JSON.stringify({ openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: { '/a': { post: { 'x-payment-errors': { api_error: 'all' }, responses: { '500': { $ref: './generated/openapi.yaml#/components/responses/InternalServerError' } } } } } }));
@@ -148,18 +154,18 @@ describe("a JSON spec that $refs the package's openapi.yaml, without js-yaml", (
   });
 
   test('is read through the JSON twin the package ships', async () => {
-    const result = await checkSpecCli(project, 'json/openapi.json', ['--operation', 'POST /payments/{id}/capture', '--json'], fraud, withoutYaml);
+    const { read, specs } = reading();
+    const result = await checkSpecCli(project, 'json/openapi.json', ['--operation', 'POST /payments/{id}/capture', '--json'], fraud, specs);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);
+    expect(read).toEqual(['json/openapi.json', 'node_modules/payment-error-contract/generated/openapi.json']);
   });
 
-  test('a YAML file of the same name that is not the package still needs js-yaml, and says so', async () => {
-    const result = await checkSpecCli(project, 'json/elsewhere.json', ['--operation', 'POST /a'], fraud, withoutYaml);
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'payment-errors: json/generated/openapi.yaml: reading YAML needs the js-yaml package: npm install --save-dev js-yaml (JSON needs nothing)\n',
-    });
+  test('a YAML file of the same name that is not the package is read as it is', async () => {
+    const { read, specs } = reading();
+    const result = await checkSpecCli(project, 'json/elsewhere.json', ['--operation', 'POST /a'], fraud, specs);
+    expect(result.code).toBe(1);
+    expect(read).toEqual(['json/elsewhere.json', 'json/generated/openapi.yaml']);
   });
 });
 

@@ -92,7 +92,7 @@ export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: str
       edits.push({ start: node.start, end: node.end, text: JSON.stringify(moved) });
     }, outlineShape(source));
   }
-  return (source.bom ? '\uFEFF' : '') + applyEdits(source.text, edits);
+  return (source.bom ? '\uFEFF' : '') + applyEdits(source.raw, edits);
 }
 
 /** The nodes from the root to the one at `path`, in the file's own text (no $ref followed). */
@@ -236,8 +236,7 @@ class Style {
     this.text = source.text;
     this.yaml = source.format === 'yaml';
     this.step = indentStep(source.text);
-    const newline = source.text.indexOf('\n');
-    this.eol = newline > 0 && source.text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
+    this.eol = source.eol;
     this.compact = source.root.flow && !source.text.slice(source.root.start, source.root.end).includes('\n');
   }
 

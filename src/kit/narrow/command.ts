@@ -33,7 +33,7 @@ export async function narrowSpec(file: string, out: string | undefined, files: N
   try {
     spec = await loadSpec(file, files);
   } catch (error) {
-    if (error instanceof SpecError) return { kind: 'unreadable', message: error.message };
+    if (error instanceof SpecError) return { kind: error.kind, message: error.message };
     throw error;
   }
   const plan = planNarrowing(spec.source.data, spec.tree);
@@ -47,8 +47,7 @@ export async function narrowSpec(file: string, out: string | undefined, files: N
     // What it refuses (TextNarrowingError), and anything unforeseen: a message, never a stack trace.
     return { kind: 'cannot-narrow', message: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const yaml = spec.source.format === 'yaml' ? await files.yaml() : undefined;
-  const wrong = verifyNarrowed(text, spec.source, plan, rebase, yaml);
+  const wrong = verifyNarrowed(text, spec.source, plan, rebase);
   if (wrong) {
     return {
       kind: 'unverified',

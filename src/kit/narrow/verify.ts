@@ -7,7 +7,8 @@ import { DATA, forEachRef } from '../openapi/refs.ts';
 import { describe } from '../../runtime/read.ts';
 import { applyToData } from './apply-data.ts';
 import type { NarrowPlan } from './plan.ts';
-import type { Source, YamlModule } from '../openapi/source.ts';
+import type { Source } from '../openapi/source.ts';
+import { loadYaml, YamlError } from '../openapi/yaml-outline.ts';
 
 /** Reads a file's own members only: the plan's paths are written in the file itself (apply-text.ts refuses others). */
 const written: Tree = {
@@ -18,12 +19,13 @@ const written: Tree = {
  * Why `text` is not what narrowing `source` by `plan` should give, or undefined when it is.
  * `source.data` is changed: it becomes the narrowed document (it is not read again after this).
  */
-export function verifyNarrowed(text: string, source: Source, plan: NarrowPlan, rebase: ((ref: string) => string | undefined) | undefined, yaml: YamlModule | undefined): string | undefined {
+export function verifyNarrowed(text: string, source: Source, plan: NarrowPlan, rebase: ((ref: string) => string | undefined) | undefined): string | undefined {
   let read: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    read = source.format === 'json' ? JSON.parse(body) : yaml!.load(body);
+    read = source.format === 'json' ? JSON.parse(body) : loadYaml(body);
   } catch (error) {
+    if (error instanceof YamlError) return `it would not parse: ${error.message} (${error.line}:${error.col})`;
     return `it would not parse: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
   }
   const expected = source.data;

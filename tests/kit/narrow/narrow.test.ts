@@ -9,12 +9,11 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as jsYaml from 'js-yaml';
 import * as yaml from 'yaml';
 import { specFiles } from '../../../bin/spec-files.js';
 import { REPO_ROOT } from '../../../scripts/lib/layout.js';
 import type { SpecIo } from '../../../src/cli/commands.ts';
-import { readSource, type SourceNode, type YamlModule } from '../../../src/kit/openapi/source.ts';
+import { readSource, type SourceNode } from '../../../src/kit/openapi/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from '../../helpers/lint.ts';
 import { narrowCli, narrowingProblems, writeFixture } from '../../helpers/narrow-cli.ts';
 
@@ -40,7 +39,7 @@ const text = (file: string) => readFile(path.join(project.dir, file), 'utf8');
  * of the input and of the output must be equal, byte for byte.
  */
 function outsideNarrowed(source: string, format: 'json' | 'yaml', input: any, output: any): string {
-  const { root } = readSource(source, format, jsYaml as YamlModule);
+  const { root } = readSource(source, format);
   const at = (node: SourceNode | undefined, key: string) => node?.entries.find((e) => e.key === key);
   const cuts: Array<{ start: number; end: number; text: string }> = [];
   for (const section of ['paths', 'webhooks']) {
@@ -147,11 +146,14 @@ test('written to another folder, its relative $refs are rewritten to resolve fro
   expect(await lint('redocly', project, 'moved/out/narrowed.yaml', 'body')).toEqual([]);
 });
 
-test("a JSON spec that $refs the package's openapi.yaml narrows without js-yaml (the package's JSON twin is read)", async () => {
+test("a JSON spec that $refs the package's openapi.yaml narrows reading the package's JSON twin (faster, the same data)", async () => {
   const fixture = yaml.parse((await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/'));
   await project.write('no-yaml/openapi.json', `${JSON.stringify(fixture, null, 2)}\n`);
-  const result = await narrow('no-yaml/openapi.json', 'no-yaml/narrowed.json', { ...specFiles(), yaml: async () => undefined });
+  const files = specFiles();
+  const read: string[] = [];
+  const result = await narrow('no-yaml/openapi.json', 'no-yaml/narrowed.json', { ...files, read: (file, max) => (read.push(path.relative(project.dir, file)), files.read(file, max)) });
   expect(result).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 4 operations; wrote no-yaml/narrowed.json\n' });
+  expect(read).toEqual(['no-yaml/openapi.json', 'node_modules/payment-error-contract/generated/openapi.json']);
   expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CreatePaymentBadRequest' });
 });
 
@@ -229,8 +231,6 @@ async function chain(folder: string, count: number): Promise<void> {
 }
 
 const HEAD = 'openapi: 3.1.0\ninfo: {title: Limits, version: "1"}\npaths: {}\n';
-/** js-yaml without its own limit of 100 levels (as js-yaml before 4.1.1 reads): the outline's limit is what stops a deeper file. */
-const unlimitedYaml: SpecIo = { ...specFiles(), yaml: async () => ({ load: (t: string) => jsYaml.load(t, { maxDepth: 100_000 } as jsYaml.LoadOptions) }) };
 
 describe('a spec file past what the CLI reads: a message naming the file and the problem, nothing written', () => {
   test.each([
@@ -247,7 +247,7 @@ describe('a spec file past what the CLI reads: a message naming the file and the
         await oversized('limits/big-ref/big.yaml', 'type: string\n');
       },
       spec: 'limits/big-ref/openapi.yaml',
-      stderr: 'limits/big-ref/big.yaml: it is larger than 64 MiB, more than a spec file has',
+      stderr: 'limits/big-ref/big.yaml: with it, the spec and the files its $refs lead to hold more than 64 MiB in all, more than a spec has',
     },
     {
       name: 'a file that is not UTF-8 (Latin-1)',
@@ -277,23 +277,16 @@ describe('a spec file past what the CLI reads: a message naming the file and the
       stderr: 'limits/deep.json:1:1087: nested deeper than 1000 levels',
     },
     {
-      name: 'YAML nested 600 levels deep, read by a parser with no limit of its own',
-      setup: () => project.write('limits/deep.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
-      spec: 'limits/deep.yaml',
-      specs: unlimitedYaml,
-      stderr: 'limits/deep.yaml:5:1: narrow cannot place its changes in this YAML: nested deeper than 500 levels',
-    },
-    {
-      name: "YAML nested 600 levels deep, read by js-yaml: js-yaml's own limit",
+      name: "YAML nested 600 levels deep: js-yaml's own limit",
       setup: () => project.write('limits/deep-js-yaml.yaml', `${HEAD}x-deep:\n  ${'- '.repeat(600)}end\n`),
       spec: 'limits/deep-js-yaml.yaml',
       stderr: 'limits/deep-js-yaml.yaml:5:201: nesting exceeded maxDepth (100)',
     },
-  ])('$name: exit 2', async ({ setup, spec, specs, stderr }) => {
+  ])('$name: exit 2', async ({ setup, spec, stderr }) => {
     await mkdir(path.join(project.dir, 'limits'), { recursive: true });
     await setup();
     const out = `${spec}.narrowed`;
-    expect(await narrow(spec, out, specs)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr} (nothing was written)\n` });
+    expect(await narrow(spec, out)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr} (nothing was written)\n` });
     expect(existsSync(path.join(project.dir, out))).toBe(false);
   });
 
@@ -306,8 +299,7 @@ describe('a spec file past what the CLI reads: a message naming the file and the
 describe('an output that cannot be written: exit 2, the file and the problem, nothing left behind', () => {
   test.each([
     { name: 'its folder is a file', out: 'unwritable/openapi.yaml/narrowed.yaml', problem: 'a part of the path is not a directory' },
-    // The staged file is written, and the rename over the folder fails: the staged file goes too.
-    { name: 'it is a folder', out: 'unwritable/folder', problem: 'it is a directory' },
+    { name: 'it is a folder', out: 'unwritable/folder', problem: 'it is a folder, not a regular file: narrow replaces only files' },
   ])('$name', async ({ out, problem }) => {
     await writeFixture(project, 'narrow/openapi.yaml', 'unwritable');
     await mkdir(path.join(project.dir, 'unwritable/folder/inside'), { recursive: true });
@@ -391,23 +383,4 @@ test('the Redocly decorator: a declaration by a $ref whose pointer does not deco
     ['x-payment-errors: its $ref "#/components/x-payment-errors/%zz" does not resolve; the document was not narrowed.', '#/paths/~1payments/post/x-payment-errors'],
   ]);
   expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
-});
-
-test.each([
-  {
-    name: 'a parser that reads a key the outline of the text does not have',
-    load: (t: string) => Object.assign(jsYaml.load(t) as object, { 'x-seen-by-the-parser-only': true }),
-    message: "narrow cannot place its changes in this YAML: at the top keys the outline did not read",
-  },
-  {
-    name: 'a narrowed file that does not read back as the narrowed spec',
-    load: (t: string) => (t.includes('x-narrowed-by') ? { misread: true } : jsYaml.load(t)),
-    message: 'narrow stopped before writing what it would have got wrong: at misread it would read boolean true, where the narrowed spec has nothing.',
-  },
-])('a change that might be misplaced is not written: $name', async ({ load, message }) => {
-  await project.write('guarded.yaml', await readFile(FIXTURE, 'utf8'));
-  const { code, stderr } = await narrow('guarded.yaml', 'guarded-out.yaml', { ...specFiles(), yaml: async () => ({ load }) });
-  expect(code).toBe(2);
-  expect(stderr).toContain(message);
-  expect(existsSync(path.join(project.dir, 'guarded-out.yaml'))).toBe(false);
 });
