@@ -77,8 +77,8 @@ interface Failure {
   /**
    * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
    * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
-   * input-not-json, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
-   * output-unwritable, unexpected (a bug).
+   * input-not-json, spec-unreadable, unknown-operation, ambiguous-operation, declaration,
+   * cannot-narrow, narrow-unverified, output-unwritable, unexpected (a bug).
    */
   readonly kind: string;
   /** For people; input in it is quoted with quote(). */
@@ -377,9 +377,9 @@ type Violation = ContractViolation | { readonly rule: 'content-type'; readonly m
 async function check(run: Run & { readonly args: CliArgs }, path: string): Promise<number> {
   const statusOption = run.args.status;
   const given = statusOption === undefined ? undefined : Number(statusOption);
-  // Three decimal digits, as on a status line: Number() alone takes 0x190 and 4e2 for 400.
+  // Three decimal digits, as on a status line (Number() alone takes 0x190 and 4e2 for 400), from 100 to 599 as a status line's must be.
   if (statusOption !== undefined && !/^[1-5][0-9]{2}$/.test(statusOption)) {
-    return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code, not ${quote(statusOption ?? '')}`, help: 'check' });
+    return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code (100 to 599), not ${quote(statusOption ?? '')}`, help: 'check' });
   }
   const source = path === '-' ? 'standard input' : printable(path);
   let bytes: Uint8Array;
@@ -480,10 +480,27 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   // Every place of an operation (a path item several paths share is at each of them).
   const all = [...operations(spec.source.data, spec.tree, true)];
   const name = operationName;
-  const found = all.find((o) => namedBy(o, wanted) || o.operation['operationId'] === wanted);
+  const matches = (o: OperationAt, by: string) => namedBy(o, by) || o.operation['operationId'] === by;
+  // One operation, wherever it is (a path item several paths share is at each of them).
+  const candidates = all.filter((o) => matches(o, wanted));
+  const distinct = [...new Map(candidates.map((o) => [o.operation, o])).values()];
+  const found = distinct[0];
   if (!found) {
-    const names = all.map(name);
-    return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
+    const names = [...all.map(name), ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))];
+    // A suggestion is something --operation finds, and not what was asked.
+    const suggestions = nearest(wanted, names).filter((s) => s !== wanted && all.some((o) => matches(o, s)));
+    return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions } };
+  }
+  if (distinct.length > 1) {
+    const names = distinct.map(name);
+    return {
+      failure: {
+        exit: 2,
+        kind: 'ambiguous-operation',
+        message: `${printable(file)} has ${distinct.length} operations named ${quote(wanted)}: ${names.map(printable).join(' and ')} (an operationId must be unique); name one by method and path`,
+        suggestions: names,
+      },
+    };
   }
   const read = declarationOf(found.operation, spec.tree);
   if (!read) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
@@ -494,12 +511,20 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   return { allowed: declarationValue(read.declaration) };
 }
 
-/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
+/**
+ * Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the
+ * method in any case, the path (or webhook name) as written, spaces in it included: every name
+ * operationName gives finds its operation.
+ */
 function namedBy(operation: Pick<OperationAt, 'path'>, wanted: string): boolean {
   const [section, key, method] = operation.path;
-  const words = wanted.trim().split(/\s+/);
-  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
-  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
+  const text = wanted.trim();
+  if (section === 'webhooks') {
+    const match = /^webhook\s+(.+)\s+(\S+)$/i.exec(text);
+    return match !== null && match[1] === key && match[2]!.toLowerCase() === method;
+  }
+  const match = /^(\S+)\s+(.+)$/.exec(text);
+  return match !== null && match[1]!.toLowerCase() === method && match[2] === key;
 }
 
 // --- narrow -----------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ export function readHttpResponse(input: string): HttpResponse | string {
     const line = STATUS_LINE.exec(rest);
     if (!line) return 'the status line is not of the form "HTTP/1.1 400 Bad Request"';
     const status = Number(line[1]);
+    // Three digits, but no HTTP status: as unusable as --status 600.
+    if (status < 100 || status > 599) return `the status ${line[1]} on its status line is not an HTTP status code (100 to 599)`;
     rest = rest.slice(line[0].length);
     const end = /\r?\n\r?\n|^\r?\n/.exec(rest);
     const head = end ? rest.slice(0, end.index) : rest;

@@ -78,6 +78,42 @@ test.each([
   expect(result.stderr).toMatch(want);
 });
 
+describe('operations named ambiguously, or with spaces', () => {
+  const twoPays = {
+    openapi: '3.1.0',
+    info: { title: 'Pays', version: '1' },
+    paths: {
+      '/a': { post: { operationId: 'pay', 'x-payment-errors': { payment_error: ['expired_card'], api_error: 'all' }, responses: {} } },
+      '/b': { post: { operationId: 'pay', 'x-payment-errors': { payment_error: 'all', api_error: 'all' }, responses: {} } },
+      // Not a path OpenAPI allows, but a key a spec can have: its operation is named "GET POST /c".
+      'POST /c': { get: { operationId: 'spaced', 'x-payment-errors': { payment_error: ['fraud'], api_error: 'all' }, responses: {} } },
+    },
+  };
+  beforeAll(async () => {
+    await project.write('ambiguous.json', JSON.stringify(twoPays));
+  });
+
+  test('two operations sharing an operationId: an error naming both, not the first one silently', async () => {
+    const result = await check(['--operation', 'pay', '--json'], expiredCard, 'ambiguous.json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error).toEqual({
+      kind: 'ambiguous-operation',
+      message: `${path.join(project.dir, 'ambiguous.json')} has 2 operations named "pay": POST /a and POST /b (an operationId must be unique); name one by method and path`,
+      suggestions: ['POST /a', 'POST /b'],
+    });
+    // Each found by its method and path.
+    expect((await check(['--operation', 'POST /b'], fraud, 'ambiguous.json')).code).toBe(0);
+    expect((await check(['--operation', 'POST /a'], fraud, 'ambiguous.json')).code).toBe(1);
+  });
+
+  test('a name with a space in its path is found as written, and "did you mean" never offers what was asked', async () => {
+    expect((await check(['--operation', 'GET POST /c'], fraud, 'ambiguous.json')).code).toBe(0);
+    const near = await check(['--operation', 'GET POST /d'], fraud, 'ambiguous.json');
+    expect(near.code).toBe(2);
+    expect(near.stderr).toBe(`payment-errors: ambiguous.json has no operation "GET POST /d" (did you mean GET POST /c?)\n`);
+  });
+});
+
 describe('a spec whose declaration is misplaced or not well formed: exit 2, naming the file and the place', () => {
   test.each([
     {
