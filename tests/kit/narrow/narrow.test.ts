@@ -157,6 +157,15 @@ test("a JSON spec that $refs the package's openapi.yaml narrows reading the pack
   expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CreatePaymentBadRequest' });
 });
 
+test('JSON with a key written twice: refused, naming the key and both lines (JSON.parse would keep the last silently; the engines refuse it)', async () => {
+  await project.write('duplicate.json', '{\n  "openapi": "3.1.0",\n  "info": {"title": "Twice", "version": "1"},\n  "paths": {},\n  "paths": {"/a": {}}\n}\n');
+  const result = await narrowCli(project, 'duplicate.json', { out: 'duplicate-out.json', json: true });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe('payment-errors: duplicate.json:5:3: the key "paths" is written twice in one object (first at line 4) (nothing was written)\n');
+  expect(JSON.parse(result.stdout).error.kind).toBe('spec-unreadable');
+  expect(existsSync(path.join(project.dir, 'duplicate-out.json'))).toBe(false);
+});
+
 test('an OpenAPI 3.0 spec is narrowed with 3.0 schemas', async () => {
   const fixture = (await readFile(FIXTURE, 'utf8')).replace('openapi: 3.1.0', 'openapi: 3.0.3').replaceAll('generated/openapi.yaml', 'generated/openapi-3.0.yaml').replace(/webhooks:[\s\S]*?components:/, 'components:');
   await project.write('v30.yaml', fixture);
