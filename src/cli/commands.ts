@@ -4,7 +4,7 @@
 // the table.
 //
 // Exit codes: 0 ok; 1 an unknown code or type, a response that does not conform, or (narrow) a
-// declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec
+// declaration that is not well formed, misplaced, or declares a type no error response carries; 2 bad usage, input that cannot be read, a spec
 // that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be
 // written, or a bug. With --json every run writes exactly one JSON document on standard output,
 // errors included ({"error": {...}}); messages for people go to standard error.
@@ -152,8 +152,11 @@ const COMMANDS: readonly Command[] = [
       'rest of the file; equal declarations share components; narrowing twice changes nothing.',
       'Without -o the result goes to standard output (--json then needs -o). Relative $refs are',
       'rewritten for a file written to another folder. Nothing is written when a declaration is not',
-      'well formed or is misplaced (exit 1), or the spec cannot be read or narrowed here (exit 2), and',
-      'nothing that does not read back as the narrowed spec: narrow checks its output before writing.',
+      'well formed, is misplaced, or declares a type none of the operation\'s error responses carries',
+      '(exit 1), or the spec cannot be read or narrowed here (exit 2), and nothing that does not read',
+      'back as the narrowed spec: narrow checks its output before writing. -o - writes to standard',
+      'output; -o replaces a regular file only (a symbolic link is written through, the file it leads',
+      'to replaced; a file with other hard links is refused), keeping its mode and owner.',
       'YAML is read as Redocly and Spectral read it (merge keys included). Redocly users narrow with',
       'redocly bundle and the payment-errors/narrow decorator instead.',
     ].join('\n'),
@@ -182,10 +185,10 @@ export const USAGE = [
   '',
   'Run payment-errors help <command> for the details of one.',
   'Exit codes: 0 ok; 1 unknown code or type, the response does not conform, or (narrow) a',
-  'declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec',
-  'that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be',
-  'written, or a bug. --json prints exactly one JSON document on standard output, errors included;',
-  'messages for people go to standard error.',
+  'declaration that is not well formed, misplaced, or that no error response carries; 2 bad usage,',
+  'input that cannot be read, a spec that cannot be narrowed or whose declaration check --spec',
+  'cannot use, output that cannot be written, or a bug. --json prints exactly one JSON document on',
+  'standard output, errors included; messages for people go to standard error.',
   `Error types: ${errorTypes.join(', ')}.`,
   '',
 ].join('\n');
@@ -552,11 +555,19 @@ async function narrow(run: Run & { readonly args: CliArgs }, file: string): Prom
   } catch (error) {
     return fail(run, { exit: 2, kind: 'output-unwritable', message: `cannot write ${out}: ${readProblem(error)} (nothing was written)` });
   }
-  const n = result.operations.length;
-  const summary = `narrowed the error responses of ${n} operation${n === 1 ? '' : 's'}; wrote ${out}`;
-  if (run.json) return done(run, '', { written: out, operations: result.operations, components: result.components });
+  if (run.json) return done(run, '', { written: out, operations: result.operations, unchanged: result.unchanged, components: result.components, removed: result.removed });
+  const removed = result.removed.schemas.length + result.removed.responses.length;
+  const summary = `${narrowedSummary(result.operations.length, result.unchanged.length)}${removed ? `; removed ${removed} component${removed === 1 ? '' : 's'} an earlier run wrote that nothing uses` : ''}; wrote ${out}`;
   run.io.stderr(`payment-errors: ${printable(summary)}\n`);
   return 0;
+}
+
+/** What narrowing did, told so that a count never hides what it did not do: `n` operations narrowed, `unchanged` of them narrowed already. */
+function narrowedSummary(n: number, unchanged: number): string {
+  const operations = (count: number) => `${count} operation${count === 1 ? '' : 's'}`;
+  if (n === 0) return `no operation declares ${DECLARATION}, so no error response was narrowed`;
+  if (unchanged === n) return `the error responses of the ${n === 1 ? 'one declaring operation were' : `${n} declaring operations were`} narrowed already: nothing of them changed`;
+  return `narrowed the error responses of ${operations(n - unchanged)}${unchanged > 0 ? ` (${unchanged} more narrowed already)` : ''}`;
 }
 
 /** What a body that breaks the contract may be instead, when it looks like a known mistake. */

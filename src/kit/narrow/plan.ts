@@ -13,7 +13,7 @@ import { isObject, type JsonPath, type Tree } from '../openapi/document.ts';
 import { pointerKey, resolvePointer } from '../openapi/pointer.ts';
 import { DATA, forEachRef, keyTree } from '../openapi/refs.ts';
 import { analyseErrorSchema } from '../openapi/error-schema.ts';
-import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type OperationAt, type ResponseAt } from '../openapi/walk.ts';
+import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operationName as name, operations, type OperationAt, type ResponseAt } from '../openapi/walk.ts';
 import { codesOf, entryOf } from '../../runtime/lookup.ts';
 import type { ErrorType } from '../../runtime/types.ts';
 
@@ -37,34 +37,52 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const existing = { schemas: componentsOf(root, tree, 'schemas'), responses: componentsOf(root, tree, 'responses') };
   const names = { schemas: new Names(existing.schemas), responses: new Names(existing.responses) };
   const responses: Array<{ path: JsonPath; component: string }> = [];
-  const done = new WeakMap<object, Map<string, string>>();
+  const done = new WeakMap<object, Map<string, { component: string; types: readonly ErrorType[] }>>();
   const problems: Array<{ path: JsonPath; message: string }> = [];
   for (const { path, message } of misplacedDeclarations(root, tree)) problems.push({ path, message });
   for (const operation of operations(root, tree)) {
     const read = declarationOf(operation.operation, tree);
     if (!read) continue;
     const at = [...operation.path, DECLARATION];
-    for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
-    if (problems.length > 0) continue;
+    if (read.problems.length > 0) {
+      for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
+      continue;
+    }
+    // After a problem nothing is written: what each operation would leave out is still told, nothing more is made.
+    const planning = problems.length === 0;
     const prefix = operationName(operation);
     // Equal declarations narrow alike, whatever the order of their codes.
     const declaration = inContractOrder(read.declaration);
     const declared = canonical(Object.fromEntries(declaration));
+    // The declared types some narrowed response carries: narrowing says nothing of the others.
+    const carried = new Set<ErrorType>();
     for (const response of errorResponses(operation, tree)) {
       // The same response (a shared component) under equal declarations narrows to the same component.
-      const cached = done.get(response.response)?.get(`${declared} ${response.status.key}`);
+      const cached = planning ? done.get(response.response)?.get(`${declared} ${response.status.key}`) : undefined;
       if (cached) {
-        responses.push({ path: response.path, component: cached });
+        responses.push({ path: response.path, component: cached.component });
+        for (const type of cached.types) carried.add(type);
         continue;
       }
       const types = typesOf(response, declaration, tree);
       if (types.length === 0) continue;
+      for (const type of types) carried.add(type);
+      if (!planning) continue;
       const schema = bodySchema(types, declaration, response, prefix, names.schemas);
       const content = narrowedResponse(response, types, declaration, schema, tree);
       const component = names.responses.name(`${prefix}${responseName(response)}`, () => content);
       responses.push({ path: response.path, component });
-      const byDeclaration = done.get(response.response) ?? new Map<string, string>();
-      done.set(response.response, byDeclaration.set(`${declared} ${response.status.key}`, component));
+      const byDeclaration = done.get(response.response) ?? new Map<string, { component: string; types: readonly ErrorType[] }>();
+      done.set(response.response, byDeclaration.set(`${declared} ${response.status.key}`, { component, types }));
+    }
+    // Less narrowed than declared is no success: the type would be left out without a word.
+    for (const type of declaration.keys()) {
+      if (carried.has(type)) continue;
+      const status = httpStatusByType[type];
+      problems.push({
+        path: [...at, type],
+        message: `${name(operation)} declares ${type}, but none of its error responses carries it (a ${status}, ${String(status)[0]}XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave ${type} out of the declaration`,
+      });
     }
   }
   const components = { schemas: names.schemas.written(), responses: names.responses.written() };

@@ -262,7 +262,7 @@ describe.each(rows.map((row, i) => ({ ...row, folder: `case-${i}` })))('$name', 
     input = await text(file);
     target = `${folder}/${out ?? `narrowed${path.extname(file)}`}`;
     const result = await narrowCli(project, file, { out: target });
-    expect(result).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^payment-errors: narrowed the error responses of \d+ operations?; wrote /) });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^payment-errors: .*; wrote /) });
     output = await text(target);
   });
 

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import spectralParsers from '@stoplight/spectral-parsers';
 import * as yaml from 'yaml';
 import { specFiles } from '../../../bin/spec-files.js';
 import { REPO_ROOT } from '../../../scripts/lib/layout.js';
@@ -138,6 +139,30 @@ describe.each([
   });
 });
 
+describe('the summary says what was done, never a count that hides what was not', () => {
+  test('a second run: the operations were narrowed already, nothing of them changed', async () => {
+    const file = await writeFixture(project, 'narrow/openapi.yaml', 'summary-again');
+    expect((await narrow(file, 'summary-again/once.yaml')).stderr).toBe('payment-errors: narrowed the error responses of 4 operations; wrote summary-again/once.yaml\n');
+    expect(await narrow('summary-again/once.yaml', 'summary-again/twice.yaml')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'payment-errors: the error responses of the 4 declaring operations were narrowed already: nothing of them changed; wrote summary-again/twice.yaml\n',
+    });
+    const json = await narrowCli(project, 'summary-again/once.yaml', { out: 'summary-again/thrice.yaml', json: true });
+    expect(JSON.parse(json.stdout)).toMatchObject({ operations: expect.arrayContaining(['POST /payments']), unchanged: expect.arrayContaining(['POST /payments']) });
+  });
+
+  test('a later run after one more operation declares: that one narrowed, the others counted apart', async () => {
+    const first = await narrow(await writeFixture(project, 'narrow/openapi.yaml', 'summary-more'));
+    const declared = first.stdout.replace('      operationId: getPayment   # declares nothing: left as it is\n', '      operationId: getPayment\n      x-payment-errors: {invalid_request_error: all, api_error: all}\n');
+    expect(declared).not.toBe(first.stdout);
+    const file = await writeFixture(project, 'narrow/openapi.yaml', 'summary-more', () => declared);
+    const result = await narrowCli(project, file, { out: 'summary-more/narrowed.yaml', json: true });
+    expect(JSON.parse(result.stdout)).toMatchObject({ operations: ['POST /payments', 'POST /payments/{id}/capture', 'POST /refunds', 'GET /payments/{id}', 'webhook paymentSucceeded POST'], unchanged: ['POST /payments', 'POST /payments/{id}/capture', 'POST /refunds', 'webhook paymentSucceeded POST'] });
+    expect((await narrow(file, 'summary-more/narrowed.yaml')).stderr).toBe('payment-errors: narrowed the error responses of 1 operation (4 more narrowed already); wrote summary-more/narrowed.yaml\n');
+  });
+});
+
 test('written to another folder, its relative $refs are rewritten to resolve from there', async () => {
   await project.write('moved/openapi.yaml', (await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/'));
   expect((await narrow('moved/openapi.yaml', 'moved/out/narrowed.yaml')).code).toBe(0);
@@ -155,6 +180,21 @@ test("a JSON spec that $refs the package's openapi.yaml narrows reading the pack
   expect(result).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 4 operations; wrote no-yaml/narrowed.json\n' });
   expect(read).toEqual(['no-yaml/openapi.json', 'node_modules/payment-error-contract/generated/openapi.json']);
   expect(JSON.parse(await text('no-yaml/narrowed.json')).paths['/payments'].post.responses['400']).toEqual({ $ref: '#/components/responses/CreatePaymentBadRequest' });
+});
+
+test('responses narrowed by keys after a merge key (<<) read as narrowed by both engines\' own YAML readers', async () => {
+  const file = await writeFixture(project, 'narrow-text/merge-keys/openapi.yaml', 'merged');
+  expect((await narrow(file, 'merged/narrowed.yaml')).code).toBe(0);
+  const output = await text('merged/narrowed.yaml');
+  const { parseYaml } = await import('@redocly/openapi-core');
+  const read = { redocly: parseYaml(output) as any, spectral: spectralParsers.Yaml.parse(output).data as any };
+  for (const [engine, document] of Object.entries(read)) {
+    expect([document.paths['/payments'].post.responses['400'], document.paths['/refunds'].post.responses['500']], engine).toEqual([
+      { $ref: '#/components/responses/PostPaymentsBadRequest' },
+      { $ref: '#/components/responses/PostPaymentsInternalServerError' },
+    ]);
+    expect(document.paths['/payments/{id}'].get.responses['400'].$ref, engine).toMatch(/BadRequest$/);
+  }
 });
 
 test('JSON with a key written twice: refused, naming the key and both lines (JSON.parse would keep the last silently; the engines refuse it)', async () => {
@@ -301,7 +341,7 @@ describe('a spec file past what the CLI reads: a message naming the file and the
 
   test('500 files are read', async () => {
     await chain('limits/chain-500', 500);
-    expect(await narrow('limits/chain-500/openapi.yaml', 'limits/chain-500/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote limits/chain-500/narrowed.yaml\n' });
+    expect(await narrow('limits/chain-500/openapi.yaml', 'limits/chain-500/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: no operation declares x-payment-errors, so no error response was narrowed; wrote limits/chain-500/narrowed.yaml\n' });
   });
 });
 
@@ -335,7 +375,7 @@ test('a local $ref whose pointer does not decode leads nowhere, as any other dan
     .replaceAll('./node_modules/', '../node_modules/')
     .replace('components:\n', '        "400": {$ref: "#/components/responses/%zz"}\ncomponents:\n');
   await project.write('undecodable/openapi.yaml', spec);
-  expect(await narrow('undecodable/openapi.yaml', 'undecodable/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: narrowed the error responses of 0 operations; wrote undecodable/narrowed.yaml\n' });
+  expect(await narrow('undecodable/openapi.yaml', 'undecodable/narrowed.yaml')).toEqual({ code: 0, stdout: '', stderr: 'payment-errors: no operation declares x-payment-errors, so no error response was narrowed; removed 2 components an earlier run wrote that nothing uses; wrote undecodable/narrowed.yaml\n' });
   const output = await text('undecodable/narrowed.yaml');
   expect(output).toContain('        "400": {$ref: "#/components/responses/%zz"}\n');
   // The components an earlier run wrote that nothing uses still go.
@@ -381,6 +421,17 @@ test('the Redocly decorator refuses what narrow refuses: a declaration on a call
     ],
   ]);
   expect((result.bundle.parsed as any).paths['/payments'].post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+});
+
+test('the Redocly decorator refuses what narrow refuses: declared types no error response carries are reported, and nothing is narrowed', async () => {
+  await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow-refused/not-carried/openapi.yaml'), path.join(project.dir, 'not-carried.yaml'));
+  const result = await bundleWithDecorator('not-carried.yaml');
+  expect(result.problems.map((p) => p.location[0] && 'pointer' in p.location[0] ? p.location[0].pointer : undefined)).toEqual([
+    '#/paths/~1payments/post/x-payment-errors/payment_error',
+    '#/paths/~1refunds/post/x-payment-errors/api_error',
+  ]);
+  expect(result.problems[0]!.message).toMatch(/^x-payment-errors: POST \/payments declares payment_error, but none of its error responses carries it .*; the document was not narrowed\.$/);
+  expect((result.bundle.parsed as any).paths['/refunds'].post.responses['400']).toEqual({ $ref: '#/components/responses/BadRequest' });
 });
 
 test('the Redocly decorator: a declaration by a $ref whose pointer does not decode is reported where it is, and the bundle is still written', async () => {

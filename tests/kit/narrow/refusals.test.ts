@@ -80,6 +80,16 @@ test.each([
     ],
   },
   {
+    name: 'declared types no error response carries: less narrowed than declared is no success',
+    fixture: 'not-carried',
+    code: 1,
+    stderr: [
+      "payment-errors: not-carried/openapi.yaml: paths./payments.post.x-payment-errors.payment_error: POST /payments declares payment_error, but none of its error responses carries it (a 400, 4XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave payment_error out of the declaration",
+      "payment-errors: not-carried/openapi.yaml: paths./refunds.post.x-payment-errors.api_error: POST /refunds declares api_error, but none of its error responses carries it (a 500, 5XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave api_error out of the declaration",
+      'payment-errors: not-carried/openapi.yaml was not narrowed: 2 problems with its x-payment-errors (nothing was written)',
+    ],
+  },
+  {
     name: 'a declaration on a path item',
     fixture: 'path-item',
     code: 1,
