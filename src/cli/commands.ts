@@ -142,7 +142,7 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'narrow',
-    synopsis: 'narrow <spec> [-o <out>] [--json]',
+    synopsis: 'narrow <spec> [-o <out | ->] [--json]',
     summary: "Narrows each declaring operation's error responses to its x-payment-errors.",
     details: [
       'Reads an OpenAPI spec (YAML or JSON, 3.0 or 3.1) and writes it in the same format with each',
@@ -533,7 +533,8 @@ function namedBy(operation: Pick<OperationAt, 'path'>, wanted: string): boolean 
 // --- narrow -----------------------------------------------------------------------------------
 
 async function narrow(run: Run & { readonly args: CliArgs }, file: string): Promise<number> {
-  const out = run.args.out;
+  // -o - is standard output, as without -o (for pipes).
+  const out = run.args.out === '-' ? undefined : run.args.out;
   if (run.json && out === undefined) return fail(run, { exit: 2, kind: 'usage', message: 'narrow --json needs -o <out>: without it the narrowed spec is the output', help: 'narrow' });
   const specs = run.io.specs;
   if (!specs) return fail(run, { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' });

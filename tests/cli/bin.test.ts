@@ -116,6 +116,18 @@ describe('output that cannot be written', () => {
     }
   });
 
+  // Node hands a child a socket pair for a pipe: /proc/self/fd/1 leads to a socket here (a terminal's is a device). Never /dev/null as root.
+  test('narrow -o /proc/self/fd/1: refused as what standard output is, exit 2, nothing written there', async () => {
+    const spec = path.join(dir, 'tiny.yaml');
+    writeFileSync(spec, 'openapi: 3.1.0\ninfo: {title: Tiny, version: "1"}\npaths: {}\n');
+    expect(await runBin(['narrow', spec, '-o', '/proc/self/fd/1'])).toEqual({
+      code: 2,
+      signal: null,
+      stdout: '',
+      stderr: 'payment-errors: cannot write /proc/self/fd/1: it is a socket, not a regular file: narrow replaces only files (nothing was written)\n',
+    });
+  });
+
   test('a closed pipe: a message and exit 2', async () => {
     expect(await runBin(['list'], { closeStdout: true })).toEqual({
       code: 2,
