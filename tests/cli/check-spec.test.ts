@@ -78,6 +78,20 @@ test.each([
   expect(result.stderr).toMatch(want);
 });
 
+test('a $ref of the form //host/path is a URL (not fetched), never the local file /host/path', async () => {
+  await project.write('scheme-relative/declaration.yaml', 'payment_error: [expired_card]\napi_error: all\n');
+  // The same file as a local path would name it: `//` and the folder's absolute path.
+  const ref = `/${path.join(project.dir, 'scheme-relative/declaration.yaml')}`;
+  await project.write('scheme-relative/openapi.yaml', `openapi: 3.1.0\ninfo: {title: Hosts, version: "1"}\npaths:\n  /a:\n    post:\n      x-payment-errors: {$ref: "${ref}"}\n      responses: {}\n`);
+  const files = specFiles();
+  const read: string[] = [];
+  const specs = { ...files, read: (file: string, max: number) => (read.push(path.relative(project.dir, file)), files.read(file, max)) };
+  const result = await checkSpecCli(project, 'scheme-relative/openapi.yaml', ['--operation', 'POST /a'], expiredCard, specs);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^payment-errors: the x-payment-errors of POST \/a in scheme-relative\/openapi\.yaml is not well formed: its \$ref "\/\/tmp\/[^"]*" does not resolve\n$/);
+  expect(read).toEqual(['scheme-relative/openapi.yaml']);
+});
+
 describe('operations named ambiguously, or with spaces', () => {
   const twoPays = {
     openapi: '3.1.0',

@@ -6,7 +6,7 @@
 // narrow-text.test.ts; what it refuses: narrow-refusals.test.ts; its guard: narrow-guard.test.ts;
 // check --spec: check-spec.test.ts.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import spectralParsers from '@stoplight/spectral-parsers';
@@ -299,6 +299,23 @@ describe('a spec file past what the CLI reads: a message naming the file and the
       stderr: 'limits/big-ref/big.yaml: with it, the spec and the files its $refs lead to hold more than 64 MiB in all, more than a spec has',
     },
     {
+      name: 'files each under 64 MiB, over 64 MiB in all: one budget for every file of a spec',
+      setup: async () => {
+        await project.write('limits/budget/openapi.json', JSON.stringify({ openapi: '3.1.0', info: { title: 'Budget', version: '1' }, paths: {}, components: { schemas: { A: { $ref: './a.json' }, B: { $ref: './b.json' } } } }));
+        // Written, not sparse: each file is valid JSON, so only the budget can stop the reading (b.json is read first, a.json goes past the budget).
+        await writeFile(path.join(project.dir, 'limits/budget/a.json'), `{"type": "string", "description": "${'a'.repeat(40 * 1024 * 1024)}"}`);
+        await writeFile(path.join(project.dir, 'limits/budget/b.json'), `{"type": "string", "description": "${'b'.repeat(30 * 1024 * 1024)}"}`);
+      },
+      spec: 'limits/budget/openapi.json',
+      stderr: 'limits/budget/a.json: with it, the spec and the files its $refs lead to hold more than 64 MiB in all, more than a spec has',
+    },
+    {
+      name: 'a $ref to a device: refused by what it is, never read',
+      setup: () => project.write('limits/device.yaml', `${HEAD}components:\n  schemas:\n    Zero: {$ref: /dev/zero}\n`),
+      spec: 'limits/device.yaml',
+      stderr: '/dev/zero: it is a character device, not a file',
+    },
+    {
       name: 'a file that is not UTF-8 (Latin-1)',
       setup: () => writeFile(path.join(project.dir, 'limits/latin1.yaml'), Buffer.from('openapi: 3.1.0\ninfo: {title: Caf\u00e9, version: "1"}\npaths: {}\n', 'latin1')),
       spec: 'limits/latin1.yaml',
@@ -337,6 +354,19 @@ describe('a spec file past what the CLI reads: a message naming the file and the
     const out = `${spec}.narrowed`;
     expect(await narrow(spec, out)).toEqual({ code: 2, stdout: '', stderr: `payment-errors: ${stderr} (nothing was written)\n` });
     expect(existsSync(path.join(project.dir, out))).toBe(false);
+  });
+
+  test('sixty names (symbolic links) of one file, each $ref\'d: the file is read once, and its bytes counted once', async () => {
+    const names = Array.from({ length: 60 }, (_, i) => `S${i}`);
+    await project.write('limits/names/openapi.yaml', `${HEAD}components:\n  schemas:\n${names.map((n, i) => `    ${n}: {$ref: ./names/n${i}.yaml}\n`).join('')}`);
+    await project.write('limits/names/shared.yaml', `type: string\ndescription: ${'x'.repeat(256 * 1024)}\n`);
+    await mkdir(path.join(project.dir, 'limits/names/names'), { recursive: true });
+    await Promise.all(names.map((_, i) => symlink('../shared.yaml', path.join(project.dir, `limits/names/names/n${i}.yaml`))));
+    const files = specFiles();
+    const read: string[] = [];
+    const counting: SpecIo = { ...files, read: (file: string, max: number) => (read.push(path.relative(project.dir, file)), files.read(file, max)) };
+    expect((await narrow('limits/names/openapi.yaml', 'limits/names/narrowed.yaml', counting)).code).toBe(0);
+    expect(read).toEqual(['limits/names/openapi.yaml', expect.stringMatching(/^limits\/names\/names\/n\d+\.yaml$/)]);
   });
 
   test('500 files are read', async () => {
