@@ -610,6 +610,8 @@ const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
   // mkdir's answer when a folder of an output's path is a file.
   ['EEXIST', 'a part of the path is not a directory'],
   ['ELOOP', 'too many symbolic links'],
+  ['ENOSPC', 'no space left on the device (ENOSPC)'],
+  ['EROFS', 'the file system is read-only'],
 ]);
 
 function readProblem(error: unknown): string {

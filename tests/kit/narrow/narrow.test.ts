@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../../../scripts/lib/layout.js';
 import type { SpecIo } from '../../../src/cli/commands.ts';
 import { readSource, type SourceNode } from '../../../src/kit/openapi/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from '../../helpers/lint.ts';
-import { narrowCli, narrowingProblems, writeFixture } from '../../helpers/narrow-cli.ts';
+import { checkSpecCli, narrowCli, narrowingProblems, writeFixture } from '../../helpers/narrow-cli.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml');
 const DECLARING = ['/payments', '/payments/{id}/capture', '/refunds'];
@@ -195,6 +195,17 @@ test('responses narrowed by keys after a merge key (<<) read as narrowed by both
     ]);
     expect(document.paths['/payments/{id}'].get.responses['400'].$ref, engine).toMatch(/BadRequest$/);
   }
+});
+
+test('a YAML alias bomb (nine levels of nine aliases, 387 million texts when expanded) is read as the references it is, and kept as written', async () => {
+  const bomb = ['x-bomb:', '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `  l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`), ''].join('\n');
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'bomb', (t) => `${t}${bomb}`);
+  const started = performance.now();
+  const result = await narrow(file, 'bomb/narrowed.yaml');
+  expect(result.code, result.stderr).toBe(0);
+  expect(await text('bomb/narrowed.yaml')).toContain(bomb);
+  expect((await checkSpecCli(project, file, ['--operation', 'POST /payments'], { type: 'payment_error', code: 'fraud', message: 'FRAUD' })).code).toBe(1);
+  expect(performance.now() - started).toBeLessThan(10_000);
 });
 
 test('JSON with a key written twice: refused, naming the key and both lines (JSON.parse would keep the last silently; the engines refuse it)', async () => {
