@@ -56,7 +56,9 @@ test.each(['POST /v1/payments', 'POST /v2/payments', 'createPayment'])('an opera
 test('check changes nothing, so YAML that narrow cannot place its changes in is read all the same', async () => {
   // An alias as a key: valid YAML, which narrow refuses, naming it and its line.
   const file = await writeFixture(project, 'narrow/openapi.yaml', 'alias-key', (t) => t.replace('openapi: 3.1.0\n', 'openapi: 3.1.0\nx-names:\n  plain: &name named\n  *name : by alias\n'));
-  expect((await narrowCli(project, file)).stderr).toContain('narrow cannot place its changes in this YAML: an alias (*name) as a key');
+  const refused = await narrowCli(project, file, { out: 'alias-key/narrowed.yaml', json: true });
+  expect(refused.stderr).toContain('narrow cannot place its changes in this YAML: an alias (*name) as a key');
+  expect(JSON.parse(refused.stdout).error.kind).toBe('cannot-narrow');
   const result = await check(['--operation', 'capturePayment', '--json'], fraud, file);
   expect(result.code).toBe(1);
   expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);

@@ -190,9 +190,9 @@ function isNull(source: Source, node: SourceNode): boolean {
 /** The outline of a file's text as the $ref walker reads it: a $ref is a string scalar under a `$ref` key. */
 function outlineShape(source: Source): Shape<SourceNode> {
   return {
-    *members(node) {
-      for (const { key, value } of node.entries) if (value.kind !== 'scalar') yield [key, value];
-      for (const [i, item] of node.items.entries()) if (item.kind !== 'scalar') yield [String(i), item];
+    members(node, visit) {
+      for (const { key, value } of node.entries) if (value.kind !== 'scalar') visit(key, value);
+      for (let i = 0; i < node.items.length; i++) if (node.items[i]!.kind !== 'scalar') visit(String(i), node.items[i]!);
     },
     ref(node) {
       const entry = entryOf(node, '$ref');
@@ -234,23 +234,16 @@ class Aliases {
 
   /** Undefined when the file has no alias (nothing to check). */
   static of(source: Source): Aliases | undefined {
-    // An alias is `*name` after a space, a flow indicator or a line start (not `**bold**`).
-    if (!/(^|[\s,[{])\*[^\s*,[\]{}]/.test(source.text)) return undefined;
-    const anchors: Array<{ name: string; at: number }> = [];
+    // The parser's own list of where each anchor and alias is (yaml-outline.ts).
+    const shared = source.shared;
+    if (!shared || shared.aliases.length === 0) return undefined;
     const uses = new Map<string, number[]>();
-    const stack = [source.root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.anchor) anchors.push(node.anchor);
-      for (const entry of node.entries) if (entry.keyAnchor) anchors.push(entry.keyAnchor);
-      if (node.kind === 'scalar' && source.text.charCodeAt(node.start) === 42) {
-        const name = source.text.slice(node.start + 1, node.end);
-        uses.set(name, [...(uses.get(name) ?? []), node.start]);
-      }
-      for (const entry of node.entries) stack.push(entry.value);
-      stack.push(...node.items);
+    for (const { name, at } of shared.aliases) {
+      const list = uses.get(name);
+      if (list) list.push(at);
+      else uses.set(name, [at]);
     }
-    return uses.size > 0 ? new Aliases(source.text, anchors, uses) : undefined;
+    return new Aliases(source.text, shared.anchors, uses);
   }
 
   /** Throws when `edit` (at `path`, reached through `chain`) would change what an alias stands for. */

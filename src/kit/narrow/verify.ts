@@ -66,22 +66,17 @@ function firstDifference(a: unknown, b: unknown): { path: JsonPath; read: unknow
     if (x instanceof Date || y instanceof Date) return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
     const mx = x as Record<string, unknown>;
     const my = y as Record<string, unknown>;
-    let count = 0;
-    for (const key in mx) {
-      if (!Object.hasOwn(mx, key)) continue;
-      count++;
+    const keys = Object.keys(mx);
+    for (const key of keys) {
       path.push(key);
       if (!Object.hasOwn(my, key) || !walk(mx[key], my[key])) return false;
       path.pop();
     }
-    for (const key in my) {
-      if (Object.hasOwn(my, key) && --count < 0) {
-        const extra = Object.keys(my).find((k) => !Object.hasOwn(mx, k));
-        if (extra !== undefined) path.push(extra);
-        return false;
-      }
-    }
-    return true;
+    // Every key of x is in y: the same keys when y has no more.
+    if (Object.keys(my).length === keys.length) return true;
+    const extra = Object.keys(my).find((k) => !Object.hasOwn(mx, k));
+    if (extra !== undefined) path.push(extra);
+    return false;
   };
   if (walk(a, b)) return undefined;
   let read = a;

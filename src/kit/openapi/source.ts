@@ -33,6 +33,13 @@ export interface Source {
   readonly root: SourceNode;
   /** The document as data. */
   readonly data: unknown;
+  /** YAML: every anchor (`&name`) and alias (`*name`) of the file, by name and where its `&` or `*` is (with places only). */
+  readonly shared?: { readonly anchors: readonly Anchor[]; readonly aliases: readonly Anchor[] };
+}
+
+export interface Anchor {
+  readonly name: string;
+  readonly at: number;
 }
 
 /** A parse error, where it is. `cannot-narrow`: the file is read, but narrow cannot place its changes in it. */
@@ -75,7 +82,7 @@ export function readSource(file: string, format: 'json' | 'yaml', places = true)
     throw error;
   }
   if (read.root) conformOrRefuse(read.root, read.data, text, 'YAML');
-  return { text, raw, bom, eol, format, root: read.root ?? NOWHERE, data: read.data };
+  return { text, raw, bom, eol, format, root: read.root ?? NOWHERE, data: read.data, ...(read.shared ? { shared: read.shared } : {}) };
 }
 
 function conformOrRefuse(root: SourceNode, data: unknown, text: string, format: string): void {
@@ -135,11 +142,7 @@ function conform(root: SourceNode, data: unknown, text: string): void {
       check(entry.value, (value as Record<string, unknown>)[entry.key]);
       path.pop();
     }
-    if (!merged) {
-      let keys = 0;
-      for (const _ in value) keys++;
-      if (keys !== node.entries.length) fail('keys the outline did not read');
-    }
+    if (!merged && Object.keys(value).length !== node.entries.length) fail('keys the outline did not read');
   };
   check(root, data);
 }

@@ -36,7 +36,7 @@ import {
   setTag,
   type Event,
 } from 'js-yaml';
-import type { SourceNode } from './source.ts';
+import type { Anchor, SourceNode } from './source.ts';
 
 /** The schema Redocly CLI 2 reads specs with (openapi-core's parseYaml): the core schema, merge keys, no timestamps. */
 const ENGINES = CORE_SCHEMA.withTags(mergeTag, binaryTag, omapTag, pairsTag, setTag);
@@ -55,8 +55,8 @@ export class YamlError extends Error {
   }
 }
 
-/** The document's values; with `places`, also where each is written (undefined without). */
-export function readYaml(text: string, places: boolean): { data: unknown; root: SourceNode | undefined } {
+/** The document's values; with `places`, also where each is written and where its anchors and aliases are (undefined without). */
+export function readYaml(text: string, places: boolean): { data: unknown; root: SourceNode | undefined; shared?: { anchors: Anchor[]; aliases: Anchor[] } } {
   let events: Event[];
   let documents: unknown[];
   try {
@@ -68,7 +68,9 @@ export function readYaml(text: string, places: boolean): { data: unknown; root: 
     throw new YamlError(reason ?? 'not YAML', (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
   }
   if (documents.length > 1) throw new YamlError('more than one YAML document in the file: a spec is one document', secondDocumentLine(text, events), 1);
-  return { data: documents[0], root: places ? new Outline(text).build(events) : undefined };
+  if (!places) return { data: documents[0], root: undefined };
+  const outline = new Outline(text);
+  return { data: documents[0], root: outline.build(events), shared: { anchors: outline.anchors, aliases: outline.aliases } };
 }
 
 /** A document's values only (narrow's check of what it would write). */
@@ -99,6 +101,9 @@ class Outline {
   private cursor = 0;
   private readonly open: Open[] = [];
   private root: SourceNode | undefined;
+  /** Every anchor defined and alias used, in the order of the text. */
+  readonly anchors: Anchor[] = [];
+  readonly aliases: Anchor[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -128,6 +133,7 @@ class Outline {
         case ALIAS: {
           // The alias is `*name`; the event gives the name.
           const node = scalar(event.anchorStart - 1, event.anchorEnd);
+          this.aliases.push({ name: this.text.slice(event.anchorStart, event.anchorEnd), at: node.start });
           this.cursor = event.anchorEnd;
           if (this.isKeyNext()) throw new OutlineError(`an alias (${this.text.slice(node.start, node.end)}) as a key`, this.lineOf(node.start));
           this.add(node, '');
@@ -227,7 +233,10 @@ class Outline {
   }
 
   private anchorOf(event: { anchorStart: number; anchorEnd: number }): SourceNode['anchor'] {
-    return event.anchorStart >= 0 ? { name: this.text.slice(event.anchorStart, event.anchorEnd), at: event.anchorStart - 1 } : undefined;
+    if (event.anchorStart < 0) return undefined;
+    const anchor = { name: this.text.slice(event.anchorStart, event.anchorEnd), at: event.anchorStart - 1 };
+    this.anchors.push(anchor);
+    return anchor;
   }
 
   /** Past spaces, tabs, line breaks and comments. */
