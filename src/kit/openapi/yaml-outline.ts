@@ -87,19 +87,27 @@ const HASH = 35;
 
 /** A collection being read: its members so far, and the key waiting for its value. */
 interface Open {
-  readonly kind: 'map' | 'seq';
+  readonly map: boolean;
   readonly start: number;
   readonly flow: boolean;
   readonly anchor: SourceNode['anchor'];
-  readonly entries: Array<SourceNode['entries'][number]>;
-  readonly items: SourceNode[];
-  key: { key: string; keyStart: number; keyAnchor: SourceNode['anchor'] } | undefined;
+  /** A map's entries, or a sequence's items. */
+  readonly members: unknown[];
+  /** A map's key read, waiting for its value (undefined: the next node is a key). */
+  key: string | undefined;
+  keyStart: number;
+  keyAnchor: SourceNode['anchor'];
 }
+
+type Entry = SourceNode['entries'][number];
+type ScalarEvent = Extract<Event, { type: typeof SCALAR }>;
 
 class Outline {
   /** Where the last thing read ends: a value without text of its own (an empty one, a block scalar's header) is found after it. */
   private cursor = 0;
   private readonly open: Open[] = [];
+  /** The collection being read (the last of `open`). */
+  private top: Open | undefined;
   private root: SourceNode | undefined;
   /** Every anchor defined and alias used, in the order of the text. */
   readonly anchors: Anchor[] = [];
@@ -108,25 +116,20 @@ class Outline {
   constructor(private readonly text: string) {}
 
   build(events: readonly Event[]): SourceNode {
-    for (const event of events) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       switch (event.type) {
-        case DOCUMENT:
-          break;
         case MAPPING:
-        case SEQUENCE:
-          this.open.push({
-            kind: event.type === MAPPING ? 'map' : 'seq',
-            start: event.start,
-            flow: event.style === COLLECTION_STYLE.FLOW,
-            anchor: this.anchorOf(event),
-            entries: [],
-            items: [],
-            key: undefined,
-          });
+        case SEQUENCE: {
+          const open: Open = { map: event.type === MAPPING, start: event.start, flow: event.style === COLLECTION_STYLE.FLOW, anchor: this.anchorOf(event), members: [], key: undefined, keyStart: 0, keyAnchor: undefined };
+          this.open.push(open);
+          this.top = open;
           this.cursor = event.start + 1;
           break;
+        }
         case POP: {
           const open = this.open.pop();
+          this.top = this.open[this.open.length - 1];
           if (open) this.close(open);
           break;
         }
@@ -135,39 +138,70 @@ class Outline {
           const node = scalar(event.anchorStart - 1, event.anchorEnd);
           this.aliases.push({ name: this.text.slice(event.anchorStart, event.anchorEnd), at: node.start });
           this.cursor = event.anchorEnd;
-          if (this.isKeyNext()) throw new OutlineError(`an alias (${this.text.slice(node.start, node.end)}) as a key`, this.lineOf(node.start));
-          this.add(node, '');
+          if (this.top?.map && this.top.key === undefined) throw new OutlineError(`an alias (${this.text.slice(node.start, node.end)}) as a key`, this.lineOf(node.start));
+          this.add(node);
           break;
         }
-        case SCALAR: {
-          this.cursor = Math.max(this.cursor, event.anchorEnd, event.tagEnd);
-          const [start, end] = this.scalarRange(event);
-          const anchor = this.anchorOf(event);
-          this.cursor = end;
-          const key = this.isKeyNext() ? (event.style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? plainKey(getScalarValue(this.text, event)) : getScalarValue(this.text, event)) : '';
-          this.add(scalar(start, end, anchor), key, this.keyStart(event, start), anchor);
+        case SCALAR:
+          this.scalar(event);
           break;
-        }
       }
     }
     return this.root ?? scalar(this.text.length, this.text.length);
   }
 
-  /** Whether the next node read is a key (of the mapping being read). */
-  private isKeyNext(): boolean {
-    const top = this.open[this.open.length - 1];
-    return top !== undefined && top.kind === 'map' && top.key === undefined;
+  private scalar(event: ScalarEvent): void {
+    const { style, valueStart, valueEnd } = event;
+    if (event.anchorEnd > this.cursor) this.cursor = event.anchorEnd;
+    if (event.tagEnd > this.cursor) this.cursor = event.tagEnd;
+    // Where its text starts and ends: quotes and a block scalar's header in, trailing line breaks and comments out.
+    let start: number;
+    let end: number;
+    if (valueStart < 0) {
+      // No text (`key:`, `- `): the place after the indicator, on its line.
+      start = this.skipSpace(this.cursor);
+      const c = this.text[start];
+      if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(start + 1)) start++;
+      while (this.isBlankAt(start)) start++;
+      end = start;
+    } else if (style === SCALAR_STYLE.PLAIN) {
+      start = valueStart;
+      end = valueEnd;
+    } else if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) {
+      start = valueStart - 1;
+      end = valueEnd + 1;
+    } else {
+      // A block scalar (| or >): from its header, to the end of its last line that holds text.
+      start = this.skipSpace(this.cursor);
+      const c = this.text[start];
+      if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(start + 1)) start = this.skipSpace(start + 1);
+      if (this.text[start] !== '|' && this.text[start] !== '>') throw new OutlineError('a block scalar whose header narrow cannot find', this.lineOf(valueStart));
+      let header = start + 1;
+      while (/[0-9+-]/.test(this.text[header] ?? '')) header++;
+      end = valueEnd;
+      while (end > valueStart && /\s/.test(this.text[end - 1]!)) end--;
+      if (end < header) end = header;
+    }
+    const anchor = this.anchorOf(event);
+    this.cursor = end;
+    const top = this.top;
+    if (top?.map && top.key === undefined) {
+      top.key = style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? plainKey(getScalarValue(this.text, event)) : getScalarValue(this.text, event);
+      top.keyStart = this.keyStart(event, start);
+      top.keyAnchor = anchor;
+      return;
+    }
+    this.add(scalar(start, end, anchor));
   }
 
-  /** A node read: the root, an item, a key, or a key's value. */
-  private add(node: SourceNode, key: string, keyStart = node.start, keyAnchor?: SourceNode['anchor']): void {
-    const top = this.open[this.open.length - 1];
+  /** A node read: the root, an item, or a key's value. */
+  private add(node: SourceNode): void {
+    const top = this.top;
     if (!top) this.root = node;
-    else if (top.kind === 'seq') top.items.push(node);
-    else if (top.key === undefined) top.key = { key, keyStart, keyAnchor };
+    else if (!top.map) top.members.push(node);
     else {
-      const { key: name, keyStart: at, keyAnchor: anchor } = top.key;
-      top.entries.push(anchor ? { key: name, keyStart: at, keyAnchor: anchor, value: node } : { key: name, keyStart: at, value: node });
+      const entry: Entry = top.keyAnchor ? { key: top.key!, keyStart: top.keyStart, keyAnchor: top.keyAnchor, value: node } : { key: top.key!, keyStart: top.keyStart, value: node };
+      top.members.push(entry);
       top.key = undefined;
     }
   }
@@ -176,7 +210,7 @@ class Outline {
     let end: number;
     if (open.flow) {
       // The closing bracket, after the last member (and a comma, comments, an empty value's colon).
-      const close = open.kind === 'map' ? '}' : ']';
+      const close = open.map ? '}' : ']';
       let p = this.cursor;
       for (;;) {
         p = this.skipSpace(p);
@@ -184,45 +218,24 @@ class Outline {
         if (c === ',' || c === ':' || c === '?') p++;
         else break;
       }
-      if (this.text[p] !== close) throw new OutlineError(`a flow ${open.kind === 'map' ? 'mapping' : 'sequence'} whose end narrow cannot find`, this.lineOf(open.start));
+      if (this.text[p] !== close) throw new OutlineError(`a flow ${open.map ? 'mapping' : 'sequence'} whose end narrow cannot find`, this.lineOf(open.start));
       end = p + 1;
     } else {
-      const last = open.kind === 'map' ? open.entries[open.entries.length - 1]?.value : open.items[open.items.length - 1];
-      end = last?.end ?? open.start;
+      const last = open.members[open.members.length - 1] as Entry | SourceNode | undefined;
+      end = last === undefined ? open.start : open.map ? (last as Entry).value.end : (last as SourceNode).end;
     }
-    const node: SourceNode = { kind: open.kind, start: open.start, end, flow: open.flow, entries: open.entries, items: open.items, ...(open.anchor ? { anchor: open.anchor } : {}) };
+    const entries = open.map ? (open.members as Entry[]) : NONE;
+    const items = open.map ? NONE : (open.members as SourceNode[]);
+    const node: SourceNode = open.anchor
+      ? { kind: open.map ? 'map' : 'seq', start: open.start, end, flow: open.flow, entries, items, anchor: open.anchor }
+      : { kind: open.map ? 'map' : 'seq', start: open.start, end, flow: open.flow, entries, items };
     this.cursor = end;
-    if (this.isKeyNext()) throw new OutlineError(`a ${open.kind === 'map' ? 'mapping' : 'sequence'} as a key`, this.lineOf(open.start));
-    this.add(node, '');
-  }
-
-  /** Where a scalar's text starts and ends: quotes and a block scalar's header in, trailing line breaks and comments out. */
-  private scalarRange(event: Extract<Event, { type: typeof SCALAR }>): [number, number] {
-    const { style, valueStart, valueEnd } = event;
-    if (valueStart < 0) {
-      // No text (`key:`, `- `): the place after the indicator, on its line.
-      let p = this.skipSpace(this.cursor);
-      const c = this.text[p];
-      if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(p + 1)) p++;
-      while (this.isBlankAt(p)) p++;
-      return [p, p];
-    }
-    if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) return [valueStart - 1, valueEnd + 1];
-    if (style === SCALAR_STYLE.PLAIN) return [valueStart, valueEnd];
-    // A block scalar (| or >): from its header, to the end of its last line that holds text.
-    let start = this.skipSpace(this.cursor);
-    const c = this.text[start];
-    if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(start + 1)) start = this.skipSpace(start + 1);
-    if (this.text[start] !== '|' && this.text[start] !== '>') throw new OutlineError('a block scalar whose header narrow cannot find', this.lineOf(valueStart));
-    let header = start + 1;
-    while (/[0-9+-]/.test(this.text[header] ?? '')) header++;
-    let end = valueEnd;
-    while (end > valueStart && /\s/.test(this.text[end - 1]!)) end--;
-    return [start, Math.max(end, header)];
+    if (this.top?.map && this.top.key === undefined) throw new OutlineError(`a ${open.map ? 'mapping' : 'sequence'} as a key`, this.lineOf(open.start));
+    this.add(node);
   }
 
   /** Where a key starts: its anchor or tag, and the `?` of an explicit key, included. */
-  private keyStart(event: Extract<Event, { type: typeof SCALAR }>, start: number): number {
+  private keyStart(event: ScalarEvent, start: number): number {
     let at = start;
     if (event.anchorStart >= 0) at = Math.min(at, event.anchorStart - 1);
     if (event.tagStart >= 0) at = Math.min(at, event.tagStart);
