@@ -8,14 +8,16 @@
 // keys, any line ends) has its places; what a change cannot be written into is refused where the
 // change is made (apply-text.ts).
 //
-// Measured on the 5.5 MB synthetic spec of bench/synthetic-spec.js (5000 operations), Node 20,
-// medians of 5 in one process, values and places together: this (js-yaml 5.5's events: parse,
-// values, outline, and source.ts's check of the two) 750 ms; js-yaml 4.3's load and the
-// hand-written outline this replaced 645 ms (the outline alone 394 ms), but that outline refused
+// Measured on the 5.5 MB synthetic spec of bench/synthetic-spec.js (5000 operations), Node 20, one
+// process, medians of 5 interleaved runs on a loaded 2-core machine, values and places together:
+// this (js-yaml 5.5's events: parse, values, outline, and source.ts's check of the two) 1050 ms,
+// values alone 667 ms; js-yaml 5.5's load and the hand-written outline this replaced 1004 ms;
+// js-yaml 4.3's load and that outline 576 ms (values alone 307 ms); the `yaml` package's
+// parseDocument (values and node ranges) 4065 ms. js-yaml 4 is faster, but it is not what Redocly
+// CLI 2 reads with (openapi-core 2 depends on js-yaml 5), and the hand-written outline refused
 // valid YAML (directives, tabs in block scalars, flow-style files, properties on keys, explicit
-// keys, CR line ends) and read another structure than the parser where it erred; js-yaml 5.5's
-// load and that outline 825 ms; the `yaml` package's parseDocument (values and node ranges)
-// 4670 ms. `npm run bench -- --only narrow` holds the whole command against `redocly bundle`.
+// keys, CR line ends) and could read another structure than the parser: the library's own places
+// win while the whole command stays under `redocly bundle` (npm run bench -- --only narrow: 0.88x).
 import {
   binaryTag,
   boolCoreTag,
