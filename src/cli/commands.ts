@@ -25,7 +25,10 @@ import type { CatalogEntry, ErrorType } from '../runtime/types.ts';
 
 /** Reading and writing API specs (narrow, check --spec): Node's files, given by bin/spec-files.js. */
 export interface SpecIo extends NarrowFiles {
-  /** Writes a file whole or not at all. */
+  /**
+   * Writes a file whole or not at all, a regular file only (through a symbolic link to one); rejects
+   * with a message for anything else, a link to nothing or a file with other hard links, touching nothing.
+   */
   write(file: string, text: string): Promise<void>;
 }
 
