@@ -6,7 +6,7 @@ import type { JsonPath } from '../openapi/document.ts';
 import { operationName } from '../openapi/walk.ts';
 import { applyToText } from './apply-text.ts';
 import { loadSpec, SpecError, type SpecFiles } from '../openapi/load.ts';
-import { planNarrowing } from './plan.ts';
+import { CopyLimitError, planNarrowing } from './plan.ts';
 import { verifyNarrowed } from './verify.ts';
 
 export interface NarrowFiles extends SpecFiles {
@@ -41,7 +41,13 @@ export async function narrowSpec(file: string, out: string | undefined, files: N
     if (error instanceof SpecError) return { kind: error.kind, message: error.message };
     throw error;
   }
-  const plan = planNarrowing(spec.source.data, spec.tree);
+  let plan;
+  try {
+    plan = planNarrowing(spec.source.data, spec.tree);
+  } catch (error) {
+    if (error instanceof CopyLimitError) return { kind: 'cannot-narrow', message: `${file}: ${error.path.join('.')}: ${error.message}` };
+    throw error;
+  }
   if (plan.problems.length > 0) return { kind: 'declaration', problems: plan.problems.map((p) => ({ path: p.path.join('.'), message: p.message })) };
   // Before the text is checked (verify.ts changes the data it read): which operations are narrowed already.
   const changed = new Map<string, boolean>();

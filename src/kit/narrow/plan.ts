@@ -32,13 +32,14 @@ export interface NarrowPlan {
   readonly problems: ReadonlyArray<{ readonly path: JsonPath; readonly message: string }>;
 }
 
-/** Plans the narrowing of a document read through `tree`. */
+/** Plans the narrowing of a document read through `tree`. Throws CopyLimitError for a response too large to copy. */
 export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const existing = { schemas: componentsOf(root, tree, 'schemas'), responses: componentsOf(root, tree, 'responses') };
   const names = { schemas: new Names(existing.schemas), responses: new Names(existing.responses) };
   const responses: Array<{ path: JsonPath; component: string }> = [];
   const done = new WeakMap<object, Map<string, { component: string; types: readonly ErrorType[] }>>();
   const problems: Array<{ path: JsonPath; message: string }> = [];
+  const copied = { count: 0 };
   for (const { path, message } of misplacedDeclarations(root, tree)) problems.push({ path, message });
   for (const operation of operations(root, tree)) {
     const read = declarationOf(operation.operation, tree);
@@ -69,7 +70,7 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
       for (const type of types) carried.add(type);
       if (!planning) continue;
       const schema = bodySchema(types, declaration, response, prefix, names.schemas);
-      const content = narrowedResponse(response, types, declaration, schema, tree);
+      const content = narrowedResponse(response, types, declaration, schema, tree, copied);
       const component = names.responses.name(`${prefix}${responseName(response)}`, () => content);
       responses.push({ path: response.path, component });
       const byDeclaration = done.get(response.response) ?? new Map<string, { component: string; types: readonly ErrorType[] }>();
@@ -197,17 +198,18 @@ function typeSchema(type: ErrorType, declaration: Declaration): object {
 }
 
 /** The response component: the original's description and other members, its JSON body narrowed. */
-function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], declaration: Declaration, schema: { $ref: string }, tree: Tree): object {
+function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], declaration: Declaration, schema: { $ref: string }, tree: Tree, copied: { count: number }): object {
+  const copying: Copying = { count: copied.count, path: response.path };
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(response.response)) {
     if (key === 'content' || key === NARROWED) continue;
-    out[key] = copy(tree.get(response.response, key), tree);
+    out[key] = copy(tree.get(response.response, key), tree, copying);
   }
   if (typeof out['description'] !== 'string') out['description'] = 'The request failed.';
   const content: Record<string, unknown> = {};
   for (const media of mediaTypes(response, tree)) {
     if (!isJsonMediaType(media.mediaType)) {
-      content[media.mediaType] = copy(media.media, tree);
+      content[media.mediaType] = copy(media.media, tree, copying);
       continue;
     }
     const kept = new Map<string, unknown>();
@@ -217,13 +219,14 @@ function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], dec
       // An Example Object (summary, description, value) is kept whole, under its name.
       const named = path[path.length - 3] === 'examples' && path[path.length - 4] !== 'schema';
       const name = named ? String(path[path.length - 2]) : `${value['type']}.${value['code']}`;
-      if (!kept.has(name)) kept.set(name, named ? copy(holder, tree) : { value: copy(value, tree) });
+      if (!kept.has(name)) kept.set(name, named ? copy(holder, tree, copying) : { value: copy(value, tree, copying) });
     }
     if (kept.size === 0) for (const [name, example] of documentedExamples(types, declaration)) kept.set(name, example);
     content[media.mediaType] = { schema, ...(kept.size ? { examples: Object.fromEntries(kept) } : {}) };
   }
   out['content'] = content;
   out[NARROWED] = MARK;
+  copied.count = copying.count;
   return out;
 }
 
@@ -237,11 +240,32 @@ function documentedExamples(types: readonly ErrorType[], declaration: Declaratio
   });
 }
 
-/** A plain copy of a node, its $refs followed (a narrowed component stands on its own). */
-function copy(node: unknown, tree: Tree, depth = 0): unknown {
+/**
+ * More values than narrowing copies into components in one run: more than the responses of a spec
+ * within the CLI's 64 MiB hold (a value takes a few bytes of text at least), far less than what a
+ * YAML alias repeating a node into millions expands to. Bounds the time and memory of a hostile spec.
+ */
+const MAX_COPIED = 10_000_000;
+
+/** A response narrowing would copy more than MAX_COPIED values of (YAML aliases repeated into millions): nothing is narrowed. */
+export class CopyLimitError extends Error {
+  constructor(readonly path: JsonPath) {
+    super(`narrowing copies a response's members into its component, and this one and those before it hold more than ${MAX_COPIED.toLocaleString('en')} values (YAML aliases that repeat a node into millions?): share the large part with $ref`);
+  }
+}
+
+/** How many values the copies of one run have made, and of which response. */
+interface Copying {
+  count: number;
+  readonly path: JsonPath;
+}
+
+/** A plain copy of a node, its $refs followed (a narrowed component stands on its own), counted against MAX_COPIED. */
+function copy(node: unknown, tree: Tree, copying: Copying, depth = 0): unknown {
+  if (++copying.count > MAX_COPIED) throw new CopyLimitError(copying.path);
   if (typeof node !== 'object' || node === null || depth > 64) return node;
-  if (Array.isArray(node)) return node.map((_, i) => copy(tree.get(node, i), tree, depth + 1));
-  return Object.fromEntries(Object.keys(node).map((key) => [key, copy(tree.get(node, key), tree, depth + 1)]));
+  if (Array.isArray(node)) return node.map((_, i) => copy(tree.get(node, i), tree, copying, depth + 1));
+  return Object.fromEntries(Object.keys(node).map((key) => [key, copy(tree.get(node, key), tree, copying, depth + 1)]));
 }
 
 /** The components of a kind the document has, by name, with whether narrowing wrote them. */

@@ -208,6 +208,20 @@ test('a YAML alias bomb (nine levels of nine aliases, 387 million texts when exp
   expect(performance.now() - started).toBeLessThan(10_000);
 });
 
+// (redocly bundle itself expands such a bomb as it walks the document, before the decorator runs: not shown here.)
+test('the same bomb inside a declaring operation\'s error response, which narrowing copies into a component: refused in bounded time, naming the response', async () => {
+  const bomb = ['x-bomb:', '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `  l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`), ''].join('\n');
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'bomb-inside', (t) =>
+    `${bomb}${t.replace('        "201":\n          description: The payment was created.\n', '        "201":\n          description: The payment was created.\n        "402":\n          description: Payment failed.\n          x-expanded: *l8\n          content:\n            application/json:\n              schema: {$ref: ../node_modules/payment-error-contract/generated/openapi.yaml#/components/schemas/PaymentError}\n')}`,
+  );
+  const started = performance.now();
+  const result = await narrowCli(project, file, { out: 'bomb-inside/narrowed.yaml', json: true });
+  expect(result.code).toBe(2);
+  expect(JSON.parse(result.stdout).error).toMatchObject({ kind: 'cannot-narrow', message: expect.stringMatching(/: paths\.\/payments\.post\.responses\.402: narrowing copies a response's members into its component, and this one and those before it hold more than 10,000,000 values/) });
+  expect(existsSync(path.join(project.dir, 'bomb-inside/narrowed.yaml'))).toBe(false);
+  expect(performance.now() - started).toBeLessThan(20_000);
+});
+
 test('JSON with a key written twice: refused, naming the key and both lines (JSON.parse would keep the last silently; the engines refuse it)', async () => {
   await project.write('duplicate.json', '{\n  "openapi": "3.1.0",\n  "info": {"title": "Twice", "version": "1"},\n  "paths": {},\n  "paths": {"/a": {}}\n}\n');
   const result = await narrowCli(project, 'duplicate.json', { out: 'duplicate-out.json', json: true });
