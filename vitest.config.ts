@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 
 const SLOW = ['tests/packed/**', 'tests/pipeline/**', 'tests/engines/**', 'tests/e2e/**'];
 /** Files that replace a module (vi.mock) for their own run: each gets a fresh module graph. */
-const MOCKING = ['tests/kit/narrow/verify.test.ts'];
+const MOCKING = ['tests/kit/narrow/verify.test.ts', 'tests/cli/staged-write.test.ts'];
 
 export default defineConfig({
   test: {

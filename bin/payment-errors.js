@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // @ts-check
 // The `payment-errors` command: runs the CLI commands with this process's arguments and streams.
-// With spec-files.js and traffic-files.js, the only code of the package that touches Node; type-checked with the tests
-// (tests/tsconfig.json).
+// With spec-files.js and traffic-files.js, the CLI's Node side (its processes, streams and writes;
+// a spec's files are read by src/kit/openapi/spec-files.ts); type-checked with the tests.
 import { writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { wantsJson } from '../dist/src/cli/args.js';
 import { runCli } from '../dist/src/cli/commands.js';
-import { jsonText } from '../dist/src/cli/text.js';
+import { jsonText } from '../dist/src/lib/text.js';
 import { specFiles } from './spec-files.js';
 import { readChunks } from './traffic-files.js';
 

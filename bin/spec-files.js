@@ -1,87 +1,93 @@
 // @ts-check
-// The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read
-// strictly as UTF-8 and up to a size, $refs resolved as paths, YAML through the optional js-yaml
-// package, a file written whole or not at all. src/kit/ does the rest, free of Node.
-import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// The Node side of reading and writing API specs for the CLI (narrow, check --spec): files read as
+// src/kit/openapi/spec-files.ts reads them for every reader of specs; a file written whole or not
+// at all, never through a planted link, never over anything but a regular file.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { bytePlace, decodeUtf8 } from '../dist/src/cli/text.js';
-
-/** The largest spec file the CLI reads: far above any real spec, far below what would exhaust memory. */
-const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+import { kindOf, nodeSpecFiles } from '../dist/src/kit/openapi/spec-files.js';
 
 /** @returns {import('../dist/src/cli/commands.js').SpecIo} */
 export function specFiles() {
-  return { read, resolve, yaml, jsonTwin, write, rebase };
-}
-
-/** A file's text: at most MAX_SPEC_BYTES, UTF-8 or an error naming the first byte that is not; a byte order mark is kept (narrow writes it back). @param {string} file */
-async function read(file) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of createReadStream(file)) {
-    size += chunk.length;
-    if (size > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
-    chunks.push(chunk);
-  }
-  const bytes = Buffer.concat(chunks);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    // Where: the byte to look at (read again only now, on the way out).
-    const decoded = decodeUtf8(bytes);
-    const at = 'invalidAt' in decoded ? decoded.invalidAt : undefined;
-    throw new Error(`it is not UTF-8 text${at === undefined ? '' : ` (byte 0x${bytes[at]?.toString(16).toUpperCase().padStart(2, '0')} at ${bytePlace(bytes, at)})`}`);
-  }
-}
-
-/** @param {string} fromFile @param {string} relative */
-function resolve(fromFile, relative) {
-  return path.resolve(path.dirname(fromFile), relative);
-}
-
-/** The js-yaml package, when it is installed (an optional peer dependency). */
-async function yaml() {
-  try {
-    return /** @type {any} */ (await import('js-yaml'));
-  } catch {
-    return undefined;
-  }
+  return { ...nodeSpecFiles, write, rebase };
 }
 
 /**
- * generated/openapi.json for generated/openapi.yaml (and the 3.0 pair) of an installed copy of
- * this package (its package.json says so), when it is there; undefined for any other file.
- * @param {string} file
+ * Writes a file whole or not at all. The text is staged in the target's folder, in a file created
+ * for it alone (O_CREAT | O_EXCL: never an existing path; O_NOFOLLOW: never through a link) under
+ * a name nobody can guess and a person can read (.<name>.payment-errors-<random>.tmp), given the
+ * replaced file's owner (where this process may) and mode, flushed to disk, and renamed over the
+ * target; on any failure it is removed and the target is as it was. A symbolic link is written
+ * through: the file it leads to is replaced, the link stays. Refused, touching nothing: anything
+ * but a regular file (a folder, a named pipe, a device, a socket), a link to nothing, and a file
+ * with other hard links (its other names would keep the old text).
+ * @param {string} file @param {string} text
  */
-async function jsonTwin(file) {
-  const match = /^(.*)[\\/]generated[\\/](openapi(?:-3\.0)?)\.ya?ml$/.exec(file);
-  if (!match) return undefined;
-  const [, root = '', name = ''] = match;
+async function write(file, text) {
+  const { target, replaced } = await writableTarget(file);
+  const folder = path.dirname(target);
+  // Outside the try: when the folder cannot be made, nothing was staged.
+  if (!replaced) await mkdir(folder, { recursive: true });
+  const staged = path.join(folder, `.${path.basename(target).slice(0, 160)}.payment-errors-${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(staged, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+  let open_ = true;
+  let renamed = false;
   try {
-    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-    if (manifest?.name !== 'payment-error-contract') return undefined;
-    const twin = path.join(root, 'generated', `${name}.json`);
-    await access(twin);
-    return twin;
-  } catch {
-    return undefined;
+    await handle.writeFile(text);
+    if (replaced) {
+      // The owner first: a change of owner clears the set-user-ID and set-group-ID bits the mode may have.
+      await handle.chown(replaced.uid, replaced.gid).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+        if (error.code !== 'EPERM') throw error;
+      });
+      await handle.chmod(replaced.mode & 0o7777);
+    }
+    await handle.sync();
+    open_ = false;
+    await handle.close();
+    await rename(staged, target);
+    renamed = true;
+  } finally {
+    if (open_) await handle.close().catch(() => {});
+    if (!renamed) await rm(staged, { force: true });
   }
+  await syncFolder(folder);
 }
 
-/** Staged beside its target, then renamed into place: a failure leaves the target as it was. @param {string} file @param {string} text */
-async function write(file, text) {
-  const staged = `${file}.${process.pid}.tmp`;
-  // Outside the try: when the folder cannot be made, nothing was staged, and removing it would
-  // fail too (ENOTDIR), hiding why.
-  await mkdir(path.dirname(file), { recursive: true });
+/**
+ * The file to replace: `file`, or the one a symbolic link leads to; with its status when it exists.
+ * @param {string} file @returns {Promise<{ target: string, replaced: import('node:fs').Stats | undefined }>}
+ */
+async function writableTarget(file) {
+  let info;
   try {
-    await writeFile(staged, text);
-    await rename(staged, file);
+    info = await stat(file);
   } catch (error) {
-    await rm(staged, { force: true });
-    throw error;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+    const link = await lstat(file).catch(() => undefined);
+    if (link?.isSymbolicLink()) throw new Error(`it is a symbolic link to ${JSON.stringify(await readlink(file))}, which does not exist: narrow writes through a link only to a file that is there`);
+    return { target: file, replaced: undefined };
+  }
+  if (!info.isFile()) throw new Error(`it is ${kindOf(info)}, not a regular file: narrow replaces only files`);
+  if (info.nlink > 1) {
+    throw new Error(
+      `it has ${info.nlink} hard links (other names for the same file): narrow writes a new file and renames it into place, so the other names would keep the old text. Narrow to another file, or remove the other links first`,
+    );
+  }
+  return { target: await realpath(file), replaced: info };
+}
+
+/** The rename made durable: the folder's entry flushed too, where the file system allows it. @param {string} folder */
+async function syncFolder(folder) {
+  try {
+    const handle = await open(folder, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder: the file itself was flushed before the rename.
   }
 }
 

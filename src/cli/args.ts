@@ -5,7 +5,7 @@
 // loose mode it reads `--status --json` as a status of "--json" and `-json` as `-j -s -o n` (`-o`
 // takes a value), so that "option --status needs a value" and "did you mean --json?" would mean
 // undoing its choices token by token. The rows of tests/cli/args.test.ts are the behaviour kept.
-import { quote } from './text.ts';
+import { quote } from '../lib/text.ts';
 import { nearest } from '../runtime/suggest.ts';
 
 export interface CliArgs {

@@ -4,7 +4,7 @@
 // the table.
 //
 // Exit codes: 0 ok; 1 an unknown code or type, a response that does not conform, or (narrow) a
-// declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec
+// declaration that is not well formed, misplaced, or declares a type no error response carries; 2 bad usage, input that cannot be read, a spec
 // that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be
 // written, or a bug. With --json every run writes exactly one JSON document on standard output,
 // errors included ({"error": {...}}); messages for people go to standard error.
@@ -12,11 +12,12 @@
 import { codeFormat, codesByType, contractVersion, errorCatalog, errorTypes, httpStatusByType, openCodePatternByType, remarksByType, scopeByType } from '../../generated/error-catalog.ts';
 import { parseCliArgs, VALUE_OPTIONS, wantsJson, type CliArgs, type ValueOption } from './args.ts';
 import { header, looksLikeHttp, readHttpResponse, type HttpResponse } from './http-response.ts';
-import { bytePlace, decodeUtf8, jsonText, latin1Text, printable, quote } from './text.ts';
+import { bytePlace, decodeUtf8, latin1Text } from '../lib/bytes.ts';
+import { jsonText, printable, quote } from '../lib/text.ts';
 import { checkErrorResponse, type ContractViolation } from '../runtime/check.ts';
 import { DECLARATION, declarationValue, type DeclarationValue } from '../runtime/declaration.ts';
 import { declarationOf } from '../kit/openapi/declarations.ts';
-import { isJsonMediaType, isNamed, misplacedDeclarations, operationName, operations } from '../kit/openapi/walk.ts';
+import { isJsonMediaType, isNamed, misplacedDeclarations, operationName, operations, type OperationAt } from '../kit/openapi/walk.ts';
 import { narrowSpec, type NarrowFiles } from '../kit/narrow/command.ts';
 import { checkTraffic } from './traffic.ts';
 import { loadSpec, SpecError } from '../kit/openapi/load.ts';
@@ -26,7 +27,10 @@ import type { CatalogEntry, ErrorType } from '../runtime/types.ts';
 
 /** Reading and writing API specs (narrow, check --spec): Node's files, given by bin/spec-files.js. */
 export interface SpecIo extends NarrowFiles {
-  /** Writes a file whole or not at all. */
+  /**
+   * Writes a file whole or not at all, a regular file only (through a symbolic link to one); rejects
+   * with a message for anything else, a link to nothing or a file with other hard links, touching nothing.
+   */
   write(file: string, text: string): Promise<void>;
 }
 
@@ -84,8 +88,9 @@ interface Failure {
   /**
    * For scripts: usage, unknown-command, unknown-type, unknown-code, code-of-other-type,
    * ambiguous-code, input-unreadable, input-too-large, input-not-utf8, input-not-http,
-   * input-not-json, input-not-har, input-not-jsonl, spec-unreadable, unknown-operation, declaration, cannot-narrow, narrow-unverified,
-   * output-unwritable, unexpected (a bug).
+   * input-not-json, input-not-har, input-not-jsonl, spec-unreadable, unknown-operation,
+   * ambiguous-operation, declaration, cannot-narrow, narrow-unverified, output-unwritable,
+   * unexpected (a bug).
    */
   readonly kind: string;
   /** For people; input in it is quoted with quote(). */
@@ -167,7 +172,7 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'narrow',
-    synopsis: 'narrow <spec> [-o <out>] [--json]',
+    synopsis: 'narrow <spec> [-o <out | ->] [--json]',
     summary: "Narrows each declaring operation's error responses to its x-payment-errors.",
     details: [
       'Reads an OpenAPI spec (YAML or JSON, 3.0 or 3.1) and writes it in the same format with each',
@@ -177,9 +182,12 @@ const COMMANDS: readonly Command[] = [
       'rest of the file; equal declarations share components; narrowing twice changes nothing.',
       'Without -o the result goes to standard output (--json then needs -o). Relative $refs are',
       'rewritten for a file written to another folder. Nothing is written when a declaration is not',
-      'well formed or is misplaced (exit 1), or the spec cannot be read or narrowed here (exit 2), and',
-      'nothing that does not read back as the narrowed spec: narrow checks its output before writing.',
-      'YAML needs the js-yaml package (npm install --save-dev js-yaml). Redocly users narrow with',
+      'well formed, is misplaced, or declares a type none of the operation\'s error responses carries',
+      '(exit 1), or the spec cannot be read or narrowed here (exit 2), and nothing that does not read',
+      'back as the narrowed spec: narrow checks its output before writing. -o - writes to standard',
+      'output; -o replaces a regular file only (a symbolic link is written through, the file it leads',
+      'to replaced; a file with other hard links is refused), keeping its mode and owner.',
+      'YAML is read as Redocly and Spectral read it (merge keys included). Redocly users narrow with',
       'redocly bundle and the payment-errors/narrow decorator instead.',
     ].join('\n'),
     options: ['out'],
@@ -207,10 +215,10 @@ export const USAGE = [
   '',
   'Run payment-errors help <command> for the details of one.',
   'Exit codes: 0 ok; 1 unknown code or type, the response does not conform, or (narrow) a',
-  'declaration that is not well formed or misplaced; 2 bad usage, input that cannot be read, a spec',
-  'that cannot be narrowed or whose declaration check --spec cannot use, output that cannot be',
-  'written, or a bug. --json prints exactly one JSON document on standard output, errors included;',
-  'messages for people go to standard error.',
+  'declaration that is not well formed, misplaced, or that no error response carries; 2 bad usage,',
+  'input that cannot be read, a spec that cannot be narrowed or whose declaration check --spec',
+  'cannot use, output that cannot be written, or a bug. --json prints exactly one JSON document on',
+  'standard output, errors included; messages for people go to standard error.',
   `Error types: ${errorTypes.join(', ')}.`,
   '',
 ].join('\n');
@@ -402,9 +410,9 @@ type Violation = ContractViolation | { readonly rule: 'content-type'; readonly m
 async function check(run: Run & { readonly args: CliArgs }, path: string): Promise<number> {
   const statusOption = run.args.status;
   const given = statusOption === undefined ? undefined : Number(statusOption);
-  // Three decimal digits, as on a status line: Number() alone takes 0x190 and 4e2 for 400.
+  // Three decimal digits, as on a status line (Number() alone takes 0x190 and 4e2 for 400), from 100 to 599 as a status line's must be.
   if (statusOption !== undefined && !/^[1-5][0-9]{2}$/.test(statusOption)) {
-    return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code, not ${quote(statusOption ?? '')}`, help: 'check' });
+    return fail(run, { exit: 2, kind: 'usage', message: `--status must be an HTTP status code (100 to 599), not ${quote(statusOption ?? '')}`, help: 'check' });
   }
   const source = path === '-' ? 'standard input' : printable(path);
   let bytes: Uint8Array;
@@ -505,10 +513,27 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
   // Every place of an operation (a path item several paths share is at each of them).
   const all = [...operations(spec.source.data, spec.tree, true)];
   const name = operationName;
-  const found = all.find((o) => isNamed(o, wanted) || o.operation['operationId'] === wanted);
+  const matches = (o: OperationAt, by: string) => isNamed(o, by) || o.operation['operationId'] === by;
+  // One operation, wherever it is (a path item several paths share is at each of them).
+  const candidates = all.filter((o) => matches(o, wanted));
+  const distinct = [...new Map(candidates.map((o) => [o.operation, o])).values()];
+  const found = distinct[0];
   if (!found) {
-    const names = all.map(name);
-    return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions: nearest(wanted, [...names, ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))]) } };
+    const names = [...all.map(name), ...all.flatMap((o) => (typeof o.operation['operationId'] === 'string' ? [o.operation['operationId']] : []))];
+    // A suggestion is something --operation finds, and not what was asked.
+    const suggestions = nearest(wanted, names).filter((s) => s !== wanted && all.some((o) => matches(o, s)));
+    return { failure: { exit: 2, kind: 'unknown-operation', message: `${printable(file)} has no operation ${quote(wanted)}`, suggestions } };
+  }
+  if (distinct.length > 1) {
+    const names = distinct.map(name);
+    return {
+      failure: {
+        exit: 2,
+        kind: 'ambiguous-operation',
+        message: `${printable(file)} has ${distinct.length} operations named ${quote(wanted)}: ${names.map(printable).join(' and ')} (an operationId must be unique); name one by method and path`,
+        suggestions: names,
+      },
+    };
   }
   const read = declarationOf(found.operation, spec.tree);
   if (!read) return { note: `${name(found)} declares no ${DECLARATION}: any error of the contract may come from it` };
@@ -522,7 +547,8 @@ async function declarationFor(run: Run & { readonly args: CliArgs }): Promise<{ 
 // --- narrow -----------------------------------------------------------------------------------
 
 async function narrow(run: Run & { readonly args: CliArgs }, file: string): Promise<number> {
-  const out = run.args.out;
+  // -o - is standard output, as without -o (for pipes).
+  const out = run.args.out === '-' ? undefined : run.args.out;
   if (run.json && out === undefined) return fail(run, { exit: 2, kind: 'usage', message: 'narrow --json needs -o <out>: without it the narrowed spec is the output', help: 'narrow' });
   const specs = run.io.specs;
   if (!specs) return fail(run, { exit: 2, kind: 'spec-unreadable', message: 'this CLI cannot read spec files' });
@@ -544,11 +570,19 @@ async function narrow(run: Run & { readonly args: CliArgs }, file: string): Prom
   } catch (error) {
     return fail(run, { exit: 2, kind: 'output-unwritable', message: `cannot write ${out}: ${readProblem(error)} (nothing was written)` });
   }
-  const n = result.operations.length;
-  const summary = `narrowed the error responses of ${n} operation${n === 1 ? '' : 's'}; wrote ${out}`;
-  if (run.json) return done(run, '', { written: out, operations: result.operations, components: result.components });
+  if (run.json) return done(run, '', { written: out, operations: result.operations, unchanged: result.unchanged, components: result.components, removed: result.removed });
+  const removed = result.removed.schemas.length + result.removed.responses.length;
+  const summary = `${narrowedSummary(result.operations.length, result.unchanged.length)}${removed ? `; removed ${removed} component${removed === 1 ? '' : 's'} an earlier run wrote that nothing uses` : ''}; wrote ${out}`;
   run.io.stderr(`payment-errors: ${printable(summary)}\n`);
   return 0;
+}
+
+/** What narrowing did, told so that a count never hides what it did not do: `n` operations narrowed, `unchanged` of them narrowed already. */
+function narrowedSummary(n: number, unchanged: number): string {
+  const operations = (count: number) => `${count} operation${count === 1 ? '' : 's'}`;
+  if (n === 0) return `no operation declares ${DECLARATION}, so no error response was narrowed`;
+  if (unchanged === n) return `the error responses of the ${n === 1 ? 'one declaring operation were' : `${n} declaring operations were`} narrowed already: nothing of them changed`;
+  return `narrowed the error responses of ${operations(n - unchanged)}${unchanged > 0 ? ` (${unchanged} more narrowed already)` : ''}`;
 }
 
 /** What a body that breaks the contract may be instead, when it looks like a known mistake. */
@@ -590,6 +624,8 @@ const READ_PROBLEMS: ReadonlyMap<string, string> = new Map([
   // mkdir's answer when a folder of an output's path is a file.
   ['EEXIST', 'a part of the path is not a directory'],
   ['ELOOP', 'too many symbolic links'],
+  ['ENOSPC', 'no space left on the device (ENOSPC)'],
+  ['EROFS', 'the file system is read-only'],
 ]);
 
 function readProblem(error: unknown): string {

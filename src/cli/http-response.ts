@@ -4,7 +4,7 @@
 // values may carry any byte), so that the body's place in the bytes is known and only the body
 // must be UTF-8.
 
-import { decodeUtf8 } from './text.ts';
+import { decodeUtf8 } from '../lib/bytes.ts';
 
 /** A raw HTTP response, split. */
 export interface HttpResponse {
@@ -42,6 +42,8 @@ export function readHttpResponse(input: string): HttpResponse | string {
     const line = STATUS_LINE.exec(rest);
     if (!line) return 'the status line is not of the form "HTTP/1.1 400 Bad Request"';
     const status = Number(line[1]);
+    // Three digits, but no HTTP status: as unusable as --status 600.
+    if (status < 100 || status > 599) return `the status ${line[1]} on its status line is not an HTTP status code (100 to 599)`;
     rest = rest.slice(line[0].length);
     const end = /\r?\n\r?\n|^\r?\n/.exec(rest);
     const head = end ? rest.slice(0, end.index) : rest;

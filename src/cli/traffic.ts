@@ -6,9 +6,9 @@
 // operation conforms, 1 when one does not, 2 when the spec or the recording cannot be used.
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './commands.ts';
-import { jsonText, printable, quote } from './text.ts';
+import { jsonText, printable, quote } from '../lib/text.ts';
 import { loadSpec, SpecError } from '../kit/openapi/load.ts';
-import { clip } from '../kit/traffic/bytes.ts';
+import { clip } from '../lib/bytes.ts';
 import { trafficContract } from '../kit/traffic/contract.ts';
 import { harExchange, jsonLineExchange } from '../kit/traffic/exchange.ts';
 import { HarReader } from '../kit/traffic/har-reader.ts';

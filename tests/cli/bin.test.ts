@@ -1,7 +1,7 @@
 // The payment-errors bin as a process (after `npm run build`): what only a real process shows.
 // Input is read up to a limit and no further, whatever feeds it; a full disk or a closed pipe on
 // standard output ends the run with a message and exit 2, never a stack trace.
-import { spawn, type StdioOptions } from 'node:child_process';
+import { execFileSync, spawn, type StdioOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,6 +80,21 @@ describe('input is read up to 1 MiB and no further', () => {
   });
 });
 
+describe('a $ref to a named pipe is refused, never opened to wait (narrow and check --spec, each bounded by the run\'s timeout)', () => {
+  test.each([
+    ['narrow', (spec: string) => ['narrow', spec]],
+    ['check --spec', (spec: string) => ['check', '--spec', spec, '--operation', 'POST /a', path.join(path.dirname(spec), 'body.json')]],
+  ])('%s', async (_name, args) => {
+    const folder = mkdtempSync(path.join(dir, 'fifo-'));
+    writeFileSync(path.join(folder, 'body.json'), '{"type":"api_error","code":"x","message":"m"}');
+    execFileSync('mkfifo', [path.join(folder, 'pipe.yaml')]);
+    const spec = path.join(folder, 'openapi.yaml');
+    writeFileSync(spec, 'openapi: 3.1.0\ninfo: {title: Pipe, version: "1"}\npaths:\n  /a:\n    post:\n      x-payment-errors: {$ref: ./pipe.yaml}\n      responses: {}\n');
+    const ran = await runBin(args(spec));
+    expect(ran).toEqual({ code: 2, signal: null, stdout: '', stderr: `payment-errors: ${path.join(folder, 'pipe.yaml')}: it is a named pipe (FIFO), not a file${args('').includes('narrow') ? ' (nothing was written)' : ''}\n` });
+  });
+});
+
 describe('input bytes the terminal could act on', () => {
   test('invalid UTF-8 in a file is refused, naming where', async () => {
     const file = path.join(dir, 'not-utf8.json');
@@ -114,6 +129,18 @@ describe('output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  });
+
+  // Node hands a child a socket pair for a pipe: /proc/self/fd/1 leads to a socket here (a terminal's is a device). Never /dev/null as root.
+  test('narrow -o /proc/self/fd/1: refused as what standard output is, exit 2, nothing written there', async () => {
+    const spec = path.join(dir, 'tiny.yaml');
+    writeFileSync(spec, 'openapi: 3.1.0\ninfo: {title: Tiny, version: "1"}\npaths: {}\n');
+    expect(await runBin(['narrow', spec, '-o', '/proc/self/fd/1'])).toEqual({
+      code: 2,
+      signal: null,
+      stdout: '',
+      stderr: 'payment-errors: cannot write /proc/self/fd/1: it is a socket, not a regular file: narrow replaces only files (nothing was written)\n',
+    });
   });
 
   test('a closed pipe: a message and exit 2', async () => {

@@ -54,8 +54,11 @@ test.each(['POST /v1/payments', 'POST /v2/payments', 'createPayment'])('an opera
 });
 
 test('check changes nothing, so YAML that narrow cannot place its changes in is read all the same', async () => {
-  const file = await writeFixture(project, 'narrow/openapi.yaml', 'directive', (t) => `%YAML 1.2\n---\n${t}`);
-  expect((await narrowCli(project, file)).stderr).toContain('narrow cannot place its changes in this YAML: YAML directives');
+  // An alias as a key: valid YAML, which narrow refuses, naming it and its line.
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'alias-key', (t) => t.replace('openapi: 3.1.0\n', 'openapi: 3.1.0\nx-names:\n  plain: &name named\n  *name : by alias\n'));
+  const refused = await narrowCli(project, file, { out: 'alias-key/narrowed.yaml', json: true });
+  expect(refused.stderr).toContain('narrow cannot place its changes in this YAML: an alias (*name) as a key');
+  expect(JSON.parse(refused.stdout).error.kind).toBe('cannot-narrow');
   const result = await check(['--operation', 'capturePayment', '--json'], fraud, file);
   expect(result.code).toBe(1);
   expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);
@@ -75,6 +78,56 @@ test.each([
   const result = await check(args, fraud);
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(want);
+});
+
+test('a $ref of the form //host/path is a URL (not fetched), never the local file /host/path', async () => {
+  await project.write('scheme-relative/declaration.yaml', 'payment_error: [expired_card]\napi_error: all\n');
+  // The same file as a local path would name it: `//` and the folder's absolute path.
+  const ref = `/${path.join(project.dir, 'scheme-relative/declaration.yaml')}`;
+  await project.write('scheme-relative/openapi.yaml', `openapi: 3.1.0\ninfo: {title: Hosts, version: "1"}\npaths:\n  /a:\n    post:\n      x-payment-errors: {$ref: "${ref}"}\n      responses: {}\n`);
+  const files = specFiles();
+  const read: string[] = [];
+  const specs = { ...files, read: (file: string, max: number) => (read.push(path.relative(project.dir, file)), files.read(file, max)) };
+  const result = await checkSpecCli(project, 'scheme-relative/openapi.yaml', ['--operation', 'POST /a'], expiredCard, specs);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^payment-errors: the x-payment-errors of POST \/a in scheme-relative\/openapi\.yaml is not well formed: its \$ref "\/\/tmp\/[^"]*" does not resolve\n$/);
+  expect(read).toEqual(['scheme-relative/openapi.yaml']);
+});
+
+describe('operations named ambiguously, or with spaces', () => {
+  const twoPays = {
+    openapi: '3.1.0',
+    info: { title: 'Pays', version: '1' },
+    paths: {
+      '/a': { post: { operationId: 'pay', 'x-payment-errors': { payment_error: ['expired_card'], api_error: 'all' }, responses: {} } },
+      '/b': { post: { operationId: 'pay', 'x-payment-errors': { payment_error: 'all', api_error: 'all' }, responses: {} } },
+      // Not a path OpenAPI allows, but a key a spec can have: its operation is named "GET POST /c".
+      'POST /c': { get: { operationId: 'spaced', 'x-payment-errors': { payment_error: ['fraud'], api_error: 'all' }, responses: {} } },
+    },
+  };
+  beforeAll(async () => {
+    await project.write('ambiguous.json', JSON.stringify(twoPays));
+  });
+
+  test('two operations sharing an operationId: an error naming both, not the first one silently', async () => {
+    const result = await check(['--operation', 'pay', '--json'], expiredCard, 'ambiguous.json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error).toEqual({
+      kind: 'ambiguous-operation',
+      message: `${path.join(project.dir, 'ambiguous.json')} has 2 operations named "pay": POST /a and POST /b (an operationId must be unique); name one by method and path`,
+      suggestions: ['POST /a', 'POST /b'],
+    });
+    // Each found by its method and path.
+    expect((await check(['--operation', 'POST /b'], fraud, 'ambiguous.json')).code).toBe(0);
+    expect((await check(['--operation', 'POST /a'], fraud, 'ambiguous.json')).code).toBe(1);
+  });
+
+  test('a name with a space in its path is found as written, and "did you mean" never offers what was asked', async () => {
+    expect((await check(['--operation', 'GET POST /c'], fraud, 'ambiguous.json')).code).toBe(0);
+    const near = await check(['--operation', 'GET POST /d'], fraud, 'ambiguous.json');
+    expect(near.code).toBe(2);
+    expect(near.stderr).toBe(`payment-errors: ambiguous.json has no operation "GET POST /d" (did you mean GET POST /c?)\n`);
+  });
 });
 
 describe('a spec whose declaration is misplaced or not well formed: exit 2, naming the file and the place', () => {
@@ -139,8 +192,13 @@ describe('a spec whose declaration is misplaced or not well formed: exit 2, nami
   });
 });
 
-describe("a JSON spec that $refs the package's openapi.yaml, without js-yaml", () => {
-  const withoutYaml = { ...specFiles(), yaml: async () => undefined };
+describe("a JSON spec that $refs the package's openapi.yaml", () => {
+  /** The spec files, and the names of those read. */
+  const reading = () => {
+    const files = specFiles();
+    const read: string[] = [];
+    return { read, specs: { ...files, read: (file: string, max: number) => (read.push(path.relative(project.dir, file)), files.read(file, max)) } };
+  };
   beforeAll(async () => {
     await project.write('json/openapi.json', JSON.stringify(yaml.parse((await readFile(FIXTURE, 'utf8')).replaceAll('./node_modules/', '../node_modules/')), null, 2));
     await project.write('json/elsewhere.json', JSON.stringify({ openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: { '/a': { post: { 'x-payment-errors': { api_error: 'all' }, responses: { '500': { $ref: './generated/openapi.yaml#/components/responses/InternalServerError' } } } } } }));
@@ -148,18 +206,18 @@ describe("a JSON spec that $refs the package's openapi.yaml, without js-yaml", (
   });
 
   test('is read through the JSON twin the package ships', async () => {
-    const result = await checkSpecCli(project, 'json/openapi.json', ['--operation', 'POST /payments/{id}/capture', '--json'], fraud, withoutYaml);
+    const { read, specs } = reading();
+    const result = await checkSpecCli(project, 'json/openapi.json', ['--operation', 'POST /payments/{id}/capture', '--json'], fraud, specs);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toEqual(['declared']);
+    expect(read).toEqual(['json/openapi.json', 'node_modules/payment-error-contract/generated/openapi.json']);
   });
 
-  test('a YAML file of the same name that is not the package still needs js-yaml, and says so', async () => {
-    const result = await checkSpecCli(project, 'json/elsewhere.json', ['--operation', 'POST /a'], fraud, withoutYaml);
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'payment-errors: json/generated/openapi.yaml: reading YAML needs the js-yaml package: npm install --save-dev js-yaml (JSON needs nothing)\n',
-    });
+  test('a YAML file of the same name that is not the package is read as it is', async () => {
+    const { read, specs } = reading();
+    const result = await checkSpecCli(project, 'json/elsewhere.json', ['--operation', 'POST /a'], fraud, specs);
+    expect(result.code).toBe(1);
+    expect(read).toEqual(['json/elsewhere.json', 'json/generated/openapi.yaml']);
   });
 });
 

@@ -182,11 +182,11 @@ describe.each<[string, { args: string[]; input?: string | Uint8Array; exit: numb
   ['an unknown option suggests the nearest', { args: ['list', '--jsno'], exit: 2, kind: 'usage', stderr: 'unknown option "--jsno" (did you mean --json, --jsonl?)\nRun payment-errors help for usage.', suggestions: ['--json', '--jsonl'] }],
   ['an option the command does not take', { args: ['check', '--type', 'payment_error', '-'], exit: 2, kind: 'usage', stderr: 'check takes no --type: the body says its type\nRun payment-errors help check for usage.' }],
   ['a missing operand', { args: ['explain'], exit: 2, kind: 'usage', stderr: 'explain takes one code or type\nRun payment-errors help explain for usage.' }],
-  ['a status that is no HTTP status', { args: ['check', '--status', 'abc', '-'], exit: 2, kind: 'usage', stderr: '--status must be an HTTP status code, not "abc"\nRun payment-errors help check for usage.' }],
+  ['a status that is no HTTP status', { args: ['check', '--status', 'abc', '-'], exit: 2, kind: 'usage', stderr: '--status must be an HTTP status code (100 to 599), not "abc"\nRun payment-errors help check for usage.' }],
   // Number() reads each of these as 400.
   ...['0x190', '4e2', '400.0', ' 400', '0400'].map((status): [string, { args: string[]; exit: number; kind: string; stderr: string }] => [
     `a status of three decimal digits only: ${JSON.stringify(status)}`,
-    { args: ['check', '--status', status, '-'], exit: 2, kind: 'usage', stderr: `--status must be an HTTP status code, not ${JSON.stringify(status)}\nRun payment-errors help check for usage.` },
+    { args: ['check', '--status', status, '-'], exit: 2, kind: 'usage', stderr: `--status must be an HTTP status code (100 to 599), not ${JSON.stringify(status)}\nRun payment-errors help check for usage.` },
   ]),
   ['an unreadable file', { args: ['check', 'missing.json'], exit: 2, kind: 'input-unreadable', stderr: 'cannot read missing.json: no such file' }],
   ['input that is not JSON', { args: ['check', '-'], input: '<html>502 Bad Gateway</html>', exit: 2, kind: 'input-not-json', stderr: 'standard input is not JSON: Unexpected token \'<\'' }],
@@ -206,6 +206,18 @@ describe.each<[string, { args: string[]; input?: string | Uint8Array; exit: numb
     },
   ],
   ['a broken status line', { args: ['check', '-'], input: 'HTTP/1.1 four hundred\r\n\r\n{}', exit: 2, kind: 'input-not-http', stderr: 'standard input starts like an HTTP response, but the status line is not of the form "HTTP/1.1 400 Bad Request"' }],
+  // Outside 100 to 599 is unusable input both ways: on the command line and on a status line.
+  ['a status of 600', { args: ['check', '--status', '600', '-'], input: expiredCard, exit: 2, kind: 'usage', stderr: '--status must be an HTTP status code (100 to 599), not "600"\nRun payment-errors help check for usage.' }],
+  ...['600', '099', '999'].map((status): [string, { args: string[]; input: string; exit: number; kind: string; stderr: string }] => [
+    `a status line with ${status}`,
+    {
+      args: ['check', '-'],
+      input: http(`HTTP/1.1 ${status} Whatever\ncontent-type: application/json`, expiredCard),
+      exit: 2,
+      kind: 'input-not-http',
+      stderr: `standard input starts like an HTTP response, but the status ${status} on its status line is not an HTTP status code (100 to 599)`,
+    },
+  ]),
 ])('%s', (_, { args, input, exit, kind, stderr, suggestions = [] }) => {
   // JSON.parse's own words (V8's) follow the ones quoted here, and vary: only the start is compared.
   const partial = kind === 'input-not-json';

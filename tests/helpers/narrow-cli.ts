@@ -44,10 +44,17 @@ export async function writeFixture(project: Project, fixture: string, folder: st
   return file;
 }
 
-/** A spec file's data (JSON or YAML by its text; a byte order mark left out). */
+/** How both engines read YAML: the core schema with merge keys (<<), no timestamps. */
+const ENGINES = jsYaml.CORE_SCHEMA.withTags(jsYaml.mergeTag);
+
+/** A spec file's data (JSON when it parses as JSON, else YAML as the engines read it; a byte order mark left out). */
 export function parseSpec(text: string): any {
   const body = text.replace(/^\uFEFF/, '');
-  return /^\s*[{[]/.test(body) ? JSON.parse(body) : jsYaml.load(body);
+  try {
+    return JSON.parse(body);
+  } catch {
+    return jsYaml.load(body, { schema: ENGINES });
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // A temporary project that installs this package from its packed tarball, as a consumer would.
-// Used by the tests of the package and by the benchmarks. The install is offline (the package
-// has no dependencies); a tool a test needs beside it (@stoplight/spectral-cli) is linked from
+// Used by the tests of the package and by the benchmarks. The install is offline (its one
+// dependency, js-yaml, comes from npm's cache, where `npm ci` put it); a tool a test needs beside it (@stoplight/spectral-cli) is linked from
 // this repository's node_modules, which `npm ci` installed as the lockfile pins it: no network.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -22,7 +22,6 @@ beforeAll(async () => {
     { name: 'openapi-typescript', bin: ['openapi-typescript', 'bin/cli.js'] },
     { name: 'typescript', bin: ['tsc', 'bin/tsc'] },
     { name: 'openapi-fetch' },
-    { name: 'js-yaml' },
   ]);
   await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml'), path.join(project.dir, 'openapi.yaml'));
   await writeFile(path.join(project.dir, 'redocly.yaml'), 'plugins:\n  - payment-error-contract/redocly\nextends:\n  - payment-errors/recommended\ndecorators:\n  payment-errors/narrow: on\n');

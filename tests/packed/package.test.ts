@@ -66,12 +66,11 @@ describe('the tarball', () => {
     expect(files.filter((f) => /^(src|tests|scripts|openapi|catalog)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  test('has no runtime dependencies', async () => {
+  test('has one dependency, pinned: the YAML parser of the CLI (the runtime entry imports none)', async () => {
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8'));
-    expect(manifest.dependencies ?? {}).toEqual({});
-    // js-yaml, for the CLI to read YAML specs (narrow, check --spec), is an optional peer: never installed for the user.
-    expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(['js-yaml']);
-    expect(manifest.peerDependenciesMeta).toEqual({ 'js-yaml': { optional: true } });
+    // narrow and check --spec read YAML as the engines do, whatever js-yaml the project has: an exact version.
+    expect(manifest.dependencies).toEqual({ 'js-yaml': '5.5.0' });
+    expect(manifest.peerDependencies).toBeUndefined();
   });
 
   test('publint finds nothing', async () => {

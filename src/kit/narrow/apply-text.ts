@@ -25,34 +25,53 @@ export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: str
   const style = new Style(source);
   const shared = source.format === 'yaml' ? Aliases.of(source) : undefined;
   const edits: Edit[] = [];
+  // Every edit, an insertion too, goes through here: a YAML anchor on what it changes, or around it, that an alias also stands for refuses it.
   const change = (path: JsonPath, chain: readonly SourceNode[], edit: Edit) => {
     shared?.check(path, chain, edit);
     edits.push(edit);
   };
 
+  // Responses a YAML merge key (<<) brings into an operation's responses: each narrowed by a key
+  // of that map's own, which takes precedence over the merged one (written after the <<, where both
+  // engines read it so); what the anchor stands for stays as it is.
+  const overrides = new Map<SourceNode, { path: JsonPath; chain: readonly SourceNode[]; entries: Array<[string, unknown]> }>();
   for (const { path, component } of plan.responses) {
-    const chain = chainAt(source, path);
-    const node = chain[chain.length - 1]!;
     const ref = `#/components/responses/${component}`;
+    const { chain, merged } = chainAt(source, path, true);
+    const node = chain[chain.length - 1]!;
+    if (merged) {
+      const override = overrides.get(node) ?? { path: path.slice(0, -1), chain, entries: [] };
+      override.entries.push([String(path[path.length - 1]), { $ref: ref }]);
+      overrides.set(node, override);
+      continue;
+    }
     // Already this $ref (a second run): left as it is, wherever it is written.
     if (isRefTo(source, node, ref)) continue;
     change(path, chain, style.replaceValue(node, { $ref: ref }));
   }
+  for (const [map, { path, chain, entries }] of overrides) change(path, chain, style.addEntries(map, entries));
 
   const root = source.root;
+  const data = source.data as Record<string, unknown>;
   const components = entryOf(root, 'components');
+  if (!components) refuseMerged(source, root, data, ['components']);
+  if (components) refuseAlias(source, components.value, ['components']);
   if (components && components.value.kind !== 'map' && !isNull(source, components.value)) throw new TextNarrowingError('components is not a map');
   const holder = components?.value.kind === 'map' ? components.value : undefined;
+  const inData = own(data, 'components');
   // The kinds to create in `components`, and the kinds narrowing leaves with no component.
   const create: Array<[string, unknown]> = [];
   const emptied: Entry[] = [];
   for (const kind of ['schemas', 'responses'] as const) {
     const entry = holder && entryOf(holder, kind);
+    if (holder && !entry) refuseMerged(source, holder, inData, ['components', kind]);
+    if (entry) refuseAlias(source, entry.value, ['components', kind]);
     if (entry && entry.value.kind !== 'map' && !isNull(source, entry.value)) throw new TextNarrowingError(`components.${kind} is not a map`);
     const map = entry?.value.kind === 'map' ? entry.value : undefined;
     const at = (name: string): JsonPath => ['components', kind, name];
     const removed = plan.unused[kind].flatMap((name) => {
       const e = map && entryOf(map, name);
+      if (!e && map) refuseMerged(source, map, own(inData, kind), at(name));
       return e ? [[name, e] as const] : [];
     });
     const added: Array<[string, unknown]> = [];
@@ -67,8 +86,8 @@ export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: str
     }
     for (const [name, e] of removed) change(at(name), [root, holder!, map!, e.value], style.removeEntry(map!, e));
     if (added.length === 0) continue;
-    if (map) edits.push(style.addEntries(map, added));
-    else if (entry) edits.push(...style.setMap(holder!, entry, Object.fromEntries(added)));
+    if (map) change(['components', kind], [root, holder!, map], style.addEntries(map, added));
+    else if (entry) for (const edit of style.setMap(holder!, entry, Object.fromEntries(added))) change(['components', kind], [root, holder!, entry.value], edit);
     else create.push([kind, Object.fromEntries(added)]);
   }
   // A map narrowing emptied goes (an empty `responses:` would read as null); so does `components` when nothing is left in it.
@@ -78,9 +97,9 @@ export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: str
     for (const entry of emptied) change(['components', entry.key], [root, holder!, entry.value], style.removeEntry(holder!, entry));
   }
   if (create.length > 0) {
-    if (holder) edits.push(style.addEntries(holder, create));
-    else if (components) edits.push(...style.setMap(root, components, Object.fromEntries(create)));
-    else edits.push(style.addEntries(root, [['components', Object.fromEntries(create)]]));
+    if (holder) change(['components'], [root, holder], style.addEntries(holder, create));
+    else if (components) for (const edit of style.setMap(root, components, Object.fromEntries(create))) change(['components'], [root, components.value], edit);
+    else change([], [root], style.addEntries(root, [['components', Object.fromEntries(create)]]));
   }
 
   if (rebase) {
@@ -92,24 +111,59 @@ export function applyToText(source: Source, plan: NarrowPlan, rebase?: (ref: str
       edits.push({ start: node.start, end: node.end, text: JSON.stringify(moved) });
     }, outlineShape(source));
   }
-  return (source.bom ? '\uFEFF' : '') + applyEdits(source.text, edits);
+  return (source.bom ? '\uFEFF' : '') + applyEdits(source.raw, edits);
 }
 
-/** The nodes from the root to the one at `path`, in the file's own text (no $ref followed). */
-function chainAt(source: Source, path: JsonPath): SourceNode[] {
+/**
+ * The nodes from the root to the one at `path`, in the file's own text (no $ref followed). With
+ * `lastMayMerge`, the last key may be one a YAML merge key (<<) brings into its map: `merged`, and
+ * the chain ends at that map.
+ */
+function chainAt(source: Source, path: JsonPath, lastMayMerge = false): { chain: SourceNode[]; merged: boolean } {
   const chain = [source.root];
-  for (const key of path) {
+  let data = source.data;
+  for (const [i, key] of path.entries()) {
     const node = chain[chain.length - 1]!;
-    if (source.format === 'yaml' && node.kind === 'scalar' && source.text.charCodeAt(node.start) === 42 /* * */) {
-      throw new TextNarrowingError(
-        `${path.join('.')} is written through the YAML alias ${source.text.slice(node.start, node.end)} (line ${lineOf(source.text, node.start)}): narrow changes no single use of a shared node; write it out, or share it with $ref`,
-      );
-    }
+    refuseAlias(source, node, path);
     const next = node.kind === 'map' ? entryOf(node, String(key))?.value : node.kind === 'seq' ? node.items[Number(key)] : undefined;
-    if (!next) throw new TextNarrowingError(`${path.join('.')} is not written in this file: narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)`);
+    if (!next) {
+      if (lastMayMerge && i === path.length - 1 && mergeOf(source, node, data, String(key))) return { chain, merged: true };
+      refuseMerged(source, node, data, path.slice(0, i + 1));
+      throw new TextNarrowingError(`${path.join('.')} is not written in this file: narrow changes the file's own operations only (bundle the spec first, or narrow it with the Redocly decorator)`);
+    }
     chain.push(next);
+    data = own(data, key);
   }
-  return chain;
+  return { chain, merged: false };
+}
+
+/** A member of data as a parser gave it (own members only). */
+function own(data: unknown, key: string | number): unknown {
+  return typeof data === 'object' && data !== null && Object.hasOwn(data, key) ? (data as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** The merge key (<<) of a YAML map that brings `key` into its data (the map's text has no such key), or undefined. */
+function mergeOf(source: Source, map: SourceNode, data: unknown, key: string): Entry | undefined {
+  if (source.format !== 'yaml' || map.kind !== 'map' || own(data, key) === undefined) return undefined;
+  return entryOf(map, '<<');
+}
+
+/** Refuses a change at `path` whose last key a YAML merge key brings into `map` (`data` is the map's data): the change would be made to what the anchor stands for. */
+function refuseMerged(source: Source, map: SourceNode, data: unknown, path: JsonPath): void {
+  const merge = mergeOf(source, map, data, String(path[path.length - 1]));
+  if (!merge) return;
+  const from = source.text.slice(merge.value.start, merge.value.end).replace(/\s+/g, ' ');
+  throw new TextNarrowingError(
+    `${path.join('.')} comes through the YAML merge key << (line ${lineOf(source.text, merge.keyStart)}) from ${from.length > 40 ? `${from.slice(0, 40)}…` : from}: narrow would have to change what that anchor stands for, and every other place it is merged into. Write it out in this map, or share it with $ref`,
+  );
+}
+
+/** Refuses a change through a node written as a YAML alias (`*name`): it is the anchor's node, shared. */
+function refuseAlias(source: Source, node: SourceNode, path: JsonPath): void {
+  if (source.format !== 'yaml' || node.kind !== 'scalar' || source.text.charCodeAt(node.start) !== 42 /* * */) return;
+  throw new TextNarrowingError(
+    `${path.join('.')} is written through the YAML alias ${source.text.slice(node.start, node.end)} (line ${lineOf(source.text, node.start)}): narrow changes no single use of a shared node; write it out, or share it with $ref`,
+  );
 }
 
 function scalarValue(source: Source, node: SourceNode): unknown {
@@ -136,9 +190,9 @@ function isNull(source: Source, node: SourceNode): boolean {
 /** The outline of a file's text as the $ref walker reads it: a $ref is a string scalar under a `$ref` key. */
 function outlineShape(source: Source): Shape<SourceNode> {
   return {
-    *members(node) {
-      for (const { key, value } of node.entries) if (value.kind !== 'scalar') yield [key, value];
-      for (const [i, item] of node.items.entries()) if (item.kind !== 'scalar') yield [String(i), item];
+    members(node, visit) {
+      for (const { key, value } of node.entries) if (value.kind !== 'scalar') visit(key, value);
+      for (let i = 0; i < node.items.length; i++) if (node.items[i]!.kind !== 'scalar') visit(String(i), node.items[i]!);
     },
     ref(node) {
       const entry = entryOf(node, '$ref');
@@ -180,22 +234,16 @@ class Aliases {
 
   /** Undefined when the file has no alias (nothing to check). */
   static of(source: Source): Aliases | undefined {
-    // An alias is `*name` after a space, a flow indicator or a line start (not `**bold**`).
-    if (!/(^|[\s,[{])\*[^\s*,[\]{}]/.test(source.text)) return undefined;
-    const anchors: Array<{ name: string; at: number }> = [];
+    // The parser's own list of where each anchor and alias is (yaml-outline.ts).
+    const shared = source.shared;
+    if (!shared || shared.aliases.length === 0) return undefined;
     const uses = new Map<string, number[]>();
-    const stack = [source.root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.anchor) anchors.push(node.anchor);
-      if (node.kind === 'scalar' && source.text.charCodeAt(node.start) === 42) {
-        const name = source.text.slice(node.start + 1, node.end);
-        uses.set(name, [...(uses.get(name) ?? []), node.start]);
-      }
-      for (const entry of node.entries) stack.push(entry.value);
-      stack.push(...node.items);
+    for (const { name, at } of shared.aliases) {
+      const list = uses.get(name);
+      if (list) list.push(at);
+      else uses.set(name, [at]);
     }
-    return uses.size > 0 ? new Aliases(source.text, anchors, uses) : undefined;
+    return new Aliases(source.text, shared.anchors, uses);
   }
 
   /** Throws when `edit` (at `path`, reached through `chain`) would change what an alias stands for. */
@@ -205,9 +253,11 @@ class Aliases {
       const anchor = node.anchor;
       const use = anchor && this.uses.get(anchor.name)?.[0];
       if (anchor && use !== undefined) {
-        const on = i === chain.length - 1 ? 'on it' : `on ${path.slice(0, i).join('.')}, around it`;
+        const on = i === chain.length - 1 ? 'on it' : `on ${path.slice(0, i).join('.') || 'the document'}, around it`;
+        // An insertion (new components) would appear in every place the alias stands for.
+        const what = edit.start === edit.end ? 'Narrowing adds to it, and that place would gain what it adds' : 'Narrowing would change that place as well';
         throw new TextNarrowingError(
-          `${where} is shared through a YAML alias: the anchor &${anchor.name} (line ${lineOf(this.text, anchor.at)}) is ${on}, and *${anchor.name} (line ${lineOf(this.text, use)}) stands for it too. Narrowing would change that place as well: write the shared part out where each uses it, or share it with $ref`,
+          `${where || 'the document'} is shared through a YAML alias: the anchor &${anchor.name} (line ${lineOf(this.text, anchor.at)}) is ${on}, and *${anchor.name} (line ${lineOf(this.text, use)}) stands for it too. ${what}: write the shared part out where each uses it, or share it with $ref`,
         );
       }
     }
@@ -236,8 +286,7 @@ class Style {
     this.text = source.text;
     this.yaml = source.format === 'yaml';
     this.step = indentStep(source.text);
-    const newline = source.text.indexOf('\n');
-    this.eol = newline > 0 && source.text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
+    this.eol = source.eol;
     this.compact = source.root.flow && !source.text.slice(source.root.start, source.root.end).includes('\n');
   }
 
@@ -286,8 +335,7 @@ class Style {
     if (this.yaml && !node.flow && node.kind !== 'scalar') return { start: node.start, end, text: this.block(value, this.column(node.start)) };
     if (this.yaml) {
       // A flow value (or a scalar) on the key's line: a small map stays on that line, in flow style.
-      const small = typeof value === 'object' && value !== null && Object.keys(value).length === 1 && !Object.values(value).some((v) => typeof v === 'object');
-      return { start: node.start, end, text: small || this.compact ? JSON.stringify(value) : JSON.stringify(value, null, this.step).replace(/\n/g, `${this.eol}${' '.repeat(this.column(node.start))}`) };
+      return { start: node.start, end, text: isSmall(value) || this.compact ? JSON.stringify(value) : JSON.stringify(value, null, this.step).replace(/\n/g, `${this.eol}${' '.repeat(this.column(node.start))}`) };
     }
     return { start: node.start, end, text: this.json(value, this.lineIndent(node.start)) };
   }
@@ -320,7 +368,7 @@ class Style {
     // A flow map: its entries one a line, indented as the first one when it starts its line.
     const pad = first && this.lineIndent(first.keyStart) === this.column(first.keyStart) ? this.column(first.keyStart) : this.lineIndent(map.start) + this.step;
     const separator = this.compact ? ',' : `,${this.eol}${' '.repeat(pad)}`;
-    const body = entries.map(([key, value]) => `${JSON.stringify(key)}:${this.compact ? '' : ' '}${this.json(value, pad)}`).join(separator);
+    const body = entries.map(([key, value]) => `${JSON.stringify(key)}:${this.compact ? '' : ' '}${isSmall(value) ? JSON.stringify(value) : this.json(value, pad)}`).join(separator);
     if (last) return { start: last.value.end, end: last.value.end, text: `${separator}${body}` };
     const close = this.text.lastIndexOf('}', map.end - 1);
     if (this.compact) return { start: map.start + 1, end: close, text: body };
@@ -360,6 +408,11 @@ class Style {
     }
     return at;
   }
+}
+
+/** A map of one member that is no map or list (a $ref): written on one line in flow style. */
+function isSmall(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && !Object.values(value).some((v) => typeof v === 'object');
 }
 
 function yamlKey(key: string): string {

@@ -13,7 +13,7 @@ import { isObject, type JsonPath, type Tree } from '../openapi/document.ts';
 import { pointerKey, resolvePointer } from '../openapi/pointer.ts';
 import { DATA, forEachRef, keyTree } from '../openapi/refs.ts';
 import { analyseErrorSchema } from '../openapi/error-schema.ts';
-import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operations, type ResponseAt } from '../openapi/walk.ts';
+import { errorResponses, examplesOf, isJsonMediaType, mediaTypes, misplacedDeclarations, operationName, operations, type ResponseAt } from '../openapi/walk.ts';
 import { codesOf, entryOf } from '../../runtime/lookup.ts';
 import type { ErrorType } from '../../runtime/types.ts';
 
@@ -44,7 +44,8 @@ interface Narrowing {
 /**
  * Plans the narrowing of a document read through `tree`. Components are named by what they hold
  * (see `wantedName`), the same whatever the order of the operations: every component is worked
- * out first, then named in an order of their own.
+ * out first, then named in an order of their own. Throws CopyLimitError for a response too large
+ * to copy.
  */
 export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const existing = { schemas: componentsOf(root, tree, 'schemas'), responses: componentsOf(root, tree, 'responses') };
@@ -52,20 +53,38 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
   const problems: Array<{ path: JsonPath; message: string }> = [];
   for (const { path, message } of misplacedDeclarations(root, tree)) problems.push({ path, message });
   const narrowings: Narrowing[] = [];
+  const copied = { count: 0 };
   for (const operation of operations(root, tree)) {
     const read = declarationOf(operation.operation, tree);
     if (!read) continue;
     const at = [...operation.path, DECLARATION];
-    for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
-    if (problems.length > 0) continue;
+    if (read.problems.length > 0) {
+      for (const problem of read.problems) problems.push({ path: [...at, ...problem.path], message: problem.message });
+      continue;
+    }
     // Equal declarations narrow alike, whatever the order of their codes.
     const declaration = inContractOrder(read.declaration);
     const label = declarationLabel(operation.operation);
+    // The declared types some narrowed response carries: narrowing says nothing of the others.
+    const carried = new Set<ErrorType>();
     for (const response of errorResponses(operation, tree)) {
       const types = typesOf(response, declaration, tree);
+      for (const type of types) carried.add(type);
       if (types.length > 0) narrowings.push({ response, types, declaration, label });
     }
+    // Less narrowed than declared is no success: the type would be left out without a word.
+    for (const type of declaration.keys()) {
+      if (carried.has(type)) continue;
+      const status = httpStatusByType[type];
+      problems.push({
+        path: [...at, type],
+        message: `${operationName(operation)} declares ${type}, but none of its error responses carries it (a ${status}, ${String(status)[0]}XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave ${type} out of the declaration`,
+      });
+    }
   }
+
+  // After a problem nothing is written: what each operation would leave out is told, nothing more is made.
+  if (problems.length > 0) return { responses: [], components: { schemas: new Map(), responses: new Map() }, unused: { schemas: [], responses: [] }, problems };
 
   // The schema of each declared type, one per (type, codes).
   const typeSchemas = new Wanted();
@@ -103,7 +122,7 @@ export function planNarrowing(root: unknown, tree: Tree): NarrowPlan {
     const cacheKey = `${canonical(Object.fromEntries(declaration))} ${response.status.key} ${schema.$ref}`;
     let key = done.get(response.response)?.get(cacheKey);
     if (key === undefined) {
-      const content = narrowedResponse(response, types, declaration, schema, tree);
+      const content = narrowedResponse(response, types, declaration, schema, tree, copied);
       key = canonical(content);
       responseComponents.add(key, label, () => ({ content, name: (l) => responseComponentName(response, types, declaration, l) }));
       done.set(response.response, (done.get(response.response) ?? new Map()).set(cacheKey, key));
@@ -149,6 +168,9 @@ class Wanted {
   assign(names: Names, prefix: string): Map<string, string> {
     const named = [...this.wanted].map(([key, { content, name, labels }]) => ({ key, content, wanted: name([...labels].sort()), text: canonical(content) }));
     named.sort((a, b) => compare(a.wanted, b.wanted) || compare(a.text, b.text));
+    // What an earlier run wrote under one of these names, and is wanted again, keeps its name: a new
+    // declaration elsewhere does not rename what the generated types already call it.
+    for (const { content, wanted } of named) names.keep(wanted, content);
     return new Map(named.map(({ key, content, wanted }) => [key, `${prefix}${names.name(wanted, content)}`]));
   }
 }
@@ -251,17 +273,18 @@ function typeSchema(type: ErrorType, declaration: Declaration): object {
 }
 
 /** The response component: the original's description and other members, its JSON body narrowed. */
-function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], declaration: Declaration, schema: { $ref: string }, tree: Tree): object {
+function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], declaration: Declaration, schema: { $ref: string }, tree: Tree, copied: { count: number }): object {
+  const copying: Copying = { count: copied.count, path: response.path };
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(response.response)) {
     if (key === 'content' || key === NARROWED) continue;
-    out[key] = copy(tree.get(response.response, key), tree);
+    out[key] = copy(tree.get(response.response, key), tree, copying);
   }
   if (typeof out['description'] !== 'string') out['description'] = 'The request failed.';
   const content: Record<string, unknown> = {};
   for (const media of mediaTypes(response, tree)) {
     if (!isJsonMediaType(media.mediaType)) {
-      content[media.mediaType] = copy(media.media, tree);
+      content[media.mediaType] = copy(media.media, tree, copying);
       continue;
     }
     const kept = new Map<string, unknown>();
@@ -271,13 +294,14 @@ function narrowedResponse(response: ResponseAt, types: readonly ErrorType[], dec
       // An Example Object (summary, description, value) is kept whole, under its name.
       const named = path[path.length - 3] === 'examples' && path[path.length - 4] !== 'schema';
       const name = named ? String(path[path.length - 2]) : `${value['type']}.${value['code']}`;
-      if (!kept.has(name)) kept.set(name, named ? copy(holder, tree) : { value: copy(value, tree) });
+      if (!kept.has(name)) kept.set(name, named ? copy(holder, tree, copying) : { value: copy(value, tree, copying) });
     }
     if (kept.size === 0) for (const [name, example] of documentedExamples(types, declaration)) kept.set(name, example);
     content[media.mediaType] = { schema, ...(kept.size ? { examples: Object.fromEntries(kept) } : {}) };
   }
   out['content'] = content;
   out[NARROWED] = MARK;
+  copied.count = copying.count;
   return out;
 }
 
@@ -291,11 +315,32 @@ function documentedExamples(types: readonly ErrorType[], declaration: Declaratio
   });
 }
 
-/** A plain copy of a node, its $refs followed (a narrowed component stands on its own). */
-function copy(node: unknown, tree: Tree, depth = 0): unknown {
+/**
+ * More values than narrowing copies into components in one run: more than the responses of a spec
+ * within the CLI's 64 MiB hold (a value takes a few bytes of text at least), far less than what a
+ * YAML alias repeating a node into millions expands to. Bounds the time and memory of a hostile spec.
+ */
+const MAX_COPIED = 10_000_000;
+
+/** A response narrowing would copy more than MAX_COPIED values of (YAML aliases repeated into millions): nothing is narrowed. */
+export class CopyLimitError extends Error {
+  constructor(readonly path: JsonPath) {
+    super(`narrowing copies a response's members into its component, and this one and those before it hold more than ${MAX_COPIED.toLocaleString('en')} values (YAML aliases that repeat a node into millions?): share the large part with $ref`);
+  }
+}
+
+/** How many values the copies of one run have made, and of which response. */
+interface Copying {
+  count: number;
+  readonly path: JsonPath;
+}
+
+/** A plain copy of a node, its $refs followed (a narrowed component stands on its own), counted against MAX_COPIED. */
+function copy(node: unknown, tree: Tree, copying: Copying, depth = 0): unknown {
+  if (++copying.count > MAX_COPIED) throw new CopyLimitError(copying.path);
   if (typeof node !== 'object' || node === null || depth > 64) return node;
-  if (Array.isArray(node)) return node.map((_, i) => copy(tree.get(node, i), tree, depth + 1));
-  return Object.fromEntries(Object.keys(node).map((key) => [key, copy(tree.get(node, key), tree, depth + 1)]));
+  if (Array.isArray(node)) return node.map((_, i) => copy(tree.get(node, i), tree, copying, depth + 1));
+  return Object.fromEntries(Object.keys(node).map((key) => [key, copy(tree.get(node, key), tree, copying, depth + 1)]));
 }
 
 /** The components of a kind the document has, by name, with whether narrowing wrote them. */
@@ -334,6 +379,18 @@ class Names {
       this.byContent.set(key, name);
       if (!there || canonical(there.value) !== key) this.written_.set(name, content);
       return name;
+    }
+  }
+
+  /** Takes the name an earlier run gave the same content (the wanted name, or it and a number), if there is one. */
+  keep(wanted: string, content: object): void {
+    const key = canonical(content);
+    if (this.byContent.has(key)) return;
+    for (const [name, there] of this.existing) {
+      if (!there.ours || this.taken.has(name) || (name !== wanted && !new RegExp(`^${wanted}[0-9]+$`).test(name)) || canonical(there.value) !== key) continue;
+      this.taken.add(name);
+      this.byContent.set(key, name);
+      return;
     }
   }
 

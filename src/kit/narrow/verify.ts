@@ -7,7 +7,8 @@ import { DATA, forEachRef } from '../openapi/refs.ts';
 import { describe } from '../../runtime/read.ts';
 import { applyToData } from './apply-data.ts';
 import type { NarrowPlan } from './plan.ts';
-import type { Source, YamlModule } from '../openapi/source.ts';
+import type { Source } from '../openapi/source.ts';
+import { loadYaml, YamlError } from '../openapi/yaml-outline.ts';
 
 /** Reads a file's own members only: the plan's paths are written in the file itself (apply-text.ts refuses others). */
 const written: Tree = {
@@ -18,12 +19,13 @@ const written: Tree = {
  * Why `text` is not what narrowing `source` by `plan` should give, or undefined when it is.
  * `source.data` is changed: it becomes the narrowed document (it is not read again after this).
  */
-export function verifyNarrowed(text: string, source: Source, plan: NarrowPlan, rebase: ((ref: string) => string | undefined) | undefined, yaml: YamlModule | undefined): string | undefined {
+export function verifyNarrowed(text: string, source: Source, plan: NarrowPlan, rebase: ((ref: string) => string | undefined) | undefined): string | undefined {
   let read: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    read = source.format === 'json' ? JSON.parse(body) : yaml!.load(body);
+    read = source.format === 'json' ? JSON.parse(body) : loadYaml(body);
   } catch (error) {
+    if (error instanceof YamlError) return `it would not parse: ${error.message} (${error.line}:${error.col})`;
     return `it would not parse: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
   }
   const expected = source.data;
@@ -64,22 +66,17 @@ function firstDifference(a: unknown, b: unknown): { path: JsonPath; read: unknow
     if (x instanceof Date || y instanceof Date) return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
     const mx = x as Record<string, unknown>;
     const my = y as Record<string, unknown>;
-    let count = 0;
-    for (const key in mx) {
-      if (!Object.hasOwn(mx, key)) continue;
-      count++;
+    const keys = Object.keys(mx);
+    for (const key of keys) {
       path.push(key);
       if (!Object.hasOwn(my, key) || !walk(mx[key], my[key])) return false;
       path.pop();
     }
-    for (const key in my) {
-      if (Object.hasOwn(my, key) && --count < 0) {
-        const extra = Object.keys(my).find((k) => !Object.hasOwn(mx, k));
-        if (extra !== undefined) path.push(extra);
-        return false;
-      }
-    }
-    return true;
+    // Every key of x is in y: the same keys when y has no more.
+    if (Object.keys(my).length === keys.length) return true;
+    const extra = Object.keys(my).find((k) => !Object.hasOwn(mx, k));
+    if (extra !== undefined) path.push(extra);
+    return false;
   };
   if (walk(a, b)) return undefined;
   let read = a;

@@ -64,6 +64,7 @@ function analyseOnce(schema: Record<string, unknown>, tree: Tree, within: Set<ob
     const members = tree.get(schema, keyword);
     if (!Array.isArray(members)) continue;
     if (members.length > MAX_VARIANTS) return { kind: 'other', reason: `its ${keyword} has more than ${MAX_VARIANTS} members` };
+    if (members.length === 0) return { kind: 'other', reason: `its ${keyword} is empty` };
     const variants: Variant[] = [];
     for (let i = 0; i < members.length; i++) {
       const member = tree.get(members, i);
@@ -74,7 +75,9 @@ function analyseOnce(schema: Record<string, unknown>, tree: Tree, within: Set<ob
     }
     return { kind: 'error-body', variants };
   }
-  const allOf = allOfMembers(schema, tree);
+  // A member that is the schema itself, through a cycle, adds nothing: S = X and S is X. So an
+  // engine that resolves the cycle (Redocly) reads what one that leaves it unresolved reads (Spectral).
+  const allOf = allOfMembers(schema, tree).filter((member) => !within.has(member.schema));
   if (allOf.length === 1) return relative(analyse(allOf[0]!.schema, tree, within), ['allOf', allOf[0]!.index]);
   for (const member of allOf) {
     // The contract's schema with more added to it: a body with other members.

@@ -27,18 +27,26 @@ export function keyTree(paths: Iterable<JsonPath>): KeyTree {
 
 /** How to read a tree of nodes: its members, and the $ref a node holds. */
 export interface Shape<N> {
-  members(node: N): Iterable<readonly [string, N]>;
+  /** Calls `visit` with each member that may hold a $ref below it (a callback, not a list: a spec has hundreds of thousands). */
+  members(node: N, visit: (key: string, value: N) => void): void;
   /** The $ref the node holds (a Reference Object's), or undefined. */
   ref(node: N): string | undefined;
 }
 
 /** Data as a parser gives it: objects and arrays, a $ref a string member. */
 export const DATA: Shape<unknown> = {
-  *members(node) {
+  members(node, visit) {
     if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        if (typeof value === 'object' && value !== null) visit(String(i), value);
+      }
+      return;
+    }
     for (const key of Object.keys(node)) {
       const value = (node as Record<string, unknown>)[key];
-      if (typeof value === 'object' && value !== null) yield [key, value];
+      if (typeof value === 'object' && value !== null) visit(key, value);
     }
   },
   ref(node) {
@@ -54,10 +62,20 @@ export const DATA: Shape<unknown> = {
  * too: where a $ref leads, for a walk that follows them.
  */
 export function forEachRef<N>(starts: ReadonlyArray<{ readonly node: N; readonly skip?: KeyTree }>, visit: (holder: N, ref: string) => N | void, shape: Shape<N>): void {
-  const stack: Array<[N, KeyTree | undefined]> = starts.map(({ node, skip }) => [node, skip]);
+  // Two stacks side by side, the node and what to leave out below it: no pair made per node.
+  const nodes: N[] = starts.map(({ node }) => node);
+  const skips: Array<KeyTree | undefined> = starts.map(({ skip }) => skip);
   const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const [node, skipping] = stack.pop()!;
+  let skipping: KeyTree | undefined;
+  const below = (key: string, value: N) => {
+    const skip = skipping?.get(key);
+    if (skip === true) return;
+    nodes.push(value);
+    skips.push(skip);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    skipping = skips.pop();
     if (typeof node !== 'object' || node === null) continue;
     if (!skipping) {
       if (seen.has(node)) continue;
@@ -66,11 +84,11 @@ export function forEachRef<N>(starts: ReadonlyArray<{ readonly node: N; readonly
     const ref = shape.ref(node);
     if (ref !== undefined) {
       const next = visit(node, ref);
-      if (next !== undefined) stack.push([next, undefined]);
+      if (next !== undefined) {
+        nodes.push(next);
+        skips.push(undefined);
+      }
     }
-    for (const [key, value] of shape.members(node)) {
-      const below = skipping?.get(key);
-      if (below !== true) stack.push([value, below]);
-    }
+    shape.members(node, below);
   }
 }

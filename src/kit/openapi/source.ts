@@ -1,7 +1,7 @@
 // A spec file as text with the place of every value in it, so that narrowing can change a few
-// values and leave every other byte as it was. JSON is read here; YAML's values are read by
-// js-yaml (passed in: the package itself depends on nothing) and their places by yaml-outline.ts.
-import { OutlineError, yamlOutline } from './yaml-outline.ts';
+// values and leave every other byte as it was. JSON is read here; YAML by yaml-outline.ts (js-yaml,
+// values and places from one parse).
+import { lineAt, OutlineError, readYaml, YamlError } from './yaml-outline.ts';
 
 export interface SourceNode {
   readonly kind: 'map' | 'seq' | 'scalar';
@@ -10,32 +10,46 @@ export interface SourceNode {
   readonly end: number;
   /** Written `{...}` / `[...]` (JSON, YAML flow style), or a scalar; else YAML block style. */
   readonly flow: boolean;
-  /** A map's members, in order, with where each key starts. */
-  readonly entries: ReadonlyArray<{ readonly key: string; readonly keyStart: number; readonly value: SourceNode }>;
+  /** A map's members, in order, with where each key starts (and a YAML anchor on the key, `&k key: v`). */
+  readonly entries: ReadonlyArray<{ readonly key: string; readonly keyStart: number; readonly keyAnchor?: { readonly name: string; readonly at: number }; readonly value: SourceNode }>;
   readonly items: readonly SourceNode[];
   /** A YAML anchor defined on this value (`key: &name value`): its name, and where the `&` is. */
   readonly anchor?: { readonly name: string; readonly at: number };
 }
 
 export interface Source {
-  /** The text, without a byte order mark. */
+  /**
+   * The text, without a byte order mark, each lone CR (a line end of old Mac files) read as LF:
+   * the same offsets as the file's text, and lines counted one way.
+   */
   readonly text: string;
+  /** The text as the file has it (without the byte order mark): what is written is made from this. */
+  readonly raw: string;
   /** The file started with a byte order mark (U+FEFF): what is written from it does too. */
   readonly bom: boolean;
+  /** The file's line end (of its first line): what narrowing writes uses it too. */
+  readonly eol: '\n' | '\r\n' | '\r';
   readonly format: 'json' | 'yaml';
   readonly root: SourceNode;
   /** The document as data. */
   readonly data: unknown;
+  /** YAML: every anchor (`&name`) and alias (`*name`) of the file, by name and where its `&` or `*` is (with places only). */
+  readonly shared?: { readonly anchors: readonly Anchor[]; readonly aliases: readonly Anchor[] };
 }
 
-/** What this module needs of the js-yaml package (versions 4 and 5). */
-export interface YamlModule {
-  load(text: string, options?: Record<string, unknown>): unknown;
+export interface Anchor {
+  readonly name: string;
+  readonly at: number;
 }
 
-/** A parse error, where it is. */
+/** A parse error, where it is. `cannot-narrow`: the file is read, but narrow cannot place its changes in it. */
 export class SourceError extends Error {
-  constructor(message: string, readonly line: number, readonly col: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly col: number,
+    readonly kind: 'unreadable' | 'cannot-narrow' = 'unreadable',
+  ) {
     super(message);
   }
 }
@@ -47,30 +61,35 @@ const NOWHERE: SourceNode = { kind: 'scalar', start: 0, end: 0, flow: true, entr
 const MAX_DEPTH = 1000;
 
 /** A file read: its values, and (with `places`) where each is written. */
-export function readSource(file: string, format: 'json' | 'yaml', yaml?: YamlModule, places = true): Source {
+export function readSource(file: string, format: 'json' | 'yaml', places = true): Source {
   const bom = file.charCodeAt(0) === 0xfeff;
-  const text = bom ? file.slice(1) : file;
+  const raw = bom ? file.slice(1) : file;
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+  const eol = (/\r\n|\n|\r/.exec(raw)?.[0] ?? '\n') as Source['eol'];
   if (format === 'json') {
-    const root = places ? new JsonScanner(text).document() : NOWHERE;
+    // Scanned also when nothing is changed: a key written twice is refused (JSON.parse keeps the last).
+    const root = new JsonScanner(text).document();
     const data = JSON.parse(text) as unknown;
-    if (places) conform(root, data, text);
-    return { text, bom, format, root, data };
+    if (places) conformOrRefuse(root, data, text, 'JSON');
+    return { text, raw, bom, eol, format, root: places ? root : NOWHERE, data };
   }
-  if (!yaml) throw new Error('reading YAML needs the js-yaml package');
-  let data: unknown;
+  let read;
   try {
-    data = yaml.load(text);
+    read = readYaml(text, places);
   } catch (error) {
-    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
-    throw new SourceError(reason ?? 'not YAML', (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+    if (error instanceof YamlError) throw new SourceError(error.message, error.line, error.col);
+    if (error instanceof OutlineError) throw new SourceError(`narrow cannot place its changes in this YAML: ${error.message}`, error.line, 1, 'cannot-narrow');
+    throw error;
   }
+  if (read.root) conformOrRefuse(read.root, read.data, text, 'YAML');
+  return { text, raw, bom, eol, format, root: read.root ?? NOWHERE, data: read.data, ...(read.shared ? { shared: read.shared } : {}) };
+}
+
+function conformOrRefuse(root: SourceNode, data: unknown, text: string, format: string): void {
   try {
-    const root = places ? yamlOutline(text) : NOWHERE;
-    if (places) conform(root, data, text);
-    return { text, bom, format, root, data };
+    conform(root, data, text);
   } catch (error) {
-    if (error instanceof OutlineError) throw new SourceError(`narrow cannot place its changes in this YAML: ${error.message}`, error.line, 1);
+    if (error instanceof OutlineError) throw new SourceError(`narrow cannot place its changes in this ${format}: ${error.message}`, error.line, 1, 'cannot-narrow');
     throw error;
   }
 }
@@ -123,11 +142,7 @@ function conform(root: SourceNode, data: unknown, text: string): void {
       check(entry.value, (value as Record<string, unknown>)[entry.key]);
       path.pop();
     }
-    if (!merged) {
-      let keys = 0;
-      for (const _ in value) keys++;
-      if (keys !== node.entries.length) fail('keys the outline did not read');
-    }
+    if (!merged && Object.keys(value).length !== node.entries.length) fail('keys the outline did not read');
   };
   check(root, data);
 }
@@ -162,6 +177,7 @@ class JsonScanner {
     if (c === '{') {
       this.at++;
       const entries: Array<{ key: string; keyStart: number; value: SourceNode }> = [];
+      const keys = new Map<string, number>();
       this.space();
       if (this.text[this.at] === '}') this.at++;
       else {
@@ -170,6 +186,10 @@ class JsonScanner {
           const keyStart = this.at;
           if (this.text[this.at] !== '"') this.fail('expected a key in quotes');
           const key = JSON.parse(this.text.slice(keyStart, this.stringEnd())) as string;
+          // JSON.parse keeps the last of two equal keys, the engines refuse them: so does this.
+          const first = keys.get(key);
+          if (first !== undefined) this.fail(`the key ${JSON.stringify(key)} is written twice in one object (first at line ${lineAt(this.text, first)})`, keyStart);
+          keys.set(key, keyStart);
           this.space();
           this.expect(':');
           entries.push({ key, keyStart, value: this.value() });
@@ -229,9 +249,9 @@ class JsonScanner {
     this.at++;
   }
 
-  private fail(message: string): never {
-    const before = this.text.slice(0, this.at);
+  private fail(message: string, at = this.at): never {
+    const before = this.text.slice(0, at);
     const line = before.split('\n').length;
-    throw new SourceError(message, line, this.at - before.lastIndexOf('\n'));
+    throw new SourceError(message, line, at - before.lastIndexOf('\n'));
   }
 }

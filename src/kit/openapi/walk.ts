@@ -39,11 +39,19 @@ export function operationName({ path: [section, key, method] }: Pick<OperationAt
   return section === 'webhooks' ? `webhook ${String(key)} ${String(method).toUpperCase()}` : `${String(method).toUpperCase()} ${String(key)}`;
 }
 
-/** Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the method in any case, the path as written. */
+/**
+ * Whether `wanted` names the operation: "POST /payments" or "webhook paymentSucceeded POST"; the
+ * method in any case, the path (or webhook name) as written, spaces in it included: every name
+ * operationName gives finds its operation.
+ */
 export function isNamed({ path: [section, key, method] }: Pick<OperationAt, 'path'>, wanted: string): boolean {
-  const words = wanted.trim().split(/\s+/);
-  if (section === 'webhooks') return words.length === 3 && words[0]!.toLowerCase() === 'webhook' && words[1] === key && words[2]!.toLowerCase() === method;
-  return words.length === 2 && words[0]!.toLowerCase() === method && words[1] === key;
+  const text = wanted.trim();
+  if (section === 'webhooks') {
+    const match = /^webhook\s+(.+)\s+(\S+)$/i.exec(text);
+    return match !== null && match[1] === key && match[2]!.toLowerCase() === method;
+  }
+  const match = /^(\S+)\s+(.+)$/.exec(text);
+  return match !== null && match[1]!.toLowerCase() === method && match[2] === key;
 }
 
 /**

@@ -1,387 +1,329 @@
-// Where each value is in a YAML file, read from its indentation: block mappings and sequences,
-// flow collections, quoted, plain and block scalars, comments, anchors (noted where they are
-// defined on a mapping's value, for narrowing to refuse changing what an alias shares) and tags.
-// Enough to place narrowing's changes; the values themselves are read by a YAML parser (js-yaml),
-// and source.ts checks that both read the same structure. What it does not follow (complex keys,
-// several documents, tabs for indentation) it refuses, naming the line. It scans characters in
-// place, without copying lines: a 5 MB spec is read in a few hundred milliseconds.
-import type { SourceNode } from './source.ts';
+// A YAML spec file read as both engines read it, with where each value is written. The parser is
+// js-yaml, pinned by the package (a dependency, exact version): Redocly CLI 2 reads with js-yaml 5
+// and this schema (the core schema with merge keys, no timestamps), Spectral with @stoplight/yaml,
+// which applies merge keys too. One parse gives both: js-yaml's events carry the source offsets
+// of every scalar, alias, anchor and collection, the values are constructed from the same events,
+// and this file turns the offsets into the outline narrowing places its changes by. Whatever YAML
+// the parser reads (directives, flow style, tabs in block scalars, explicit keys, properties on
+// keys, any line ends) has its places; what a change cannot be written into is refused where the
+// change is made (apply-text.ts).
+//
+// Measured on the 5.5 MB synthetic spec of bench/synthetic-spec.js (5000 operations), Node 20, one
+// process, medians of 5 interleaved runs on a loaded 2-core machine, values and places together:
+// this (js-yaml 5.5's events: parse, values, outline, and source.ts's check of the two) 1050 ms,
+// values alone 667 ms; js-yaml 5.5's load and the hand-written outline this replaced 1004 ms;
+// js-yaml 4.3's load and that outline 576 ms (values alone 307 ms); the `yaml` package's
+// parseDocument (values and node ranges) 4065 ms. js-yaml 4 is faster, but it is not what Redocly
+// CLI 2 reads with (openapi-core 2 depends on js-yaml 5), and the hand-written outline refused
+// valid YAML (directives, tabs in block scalars, flow-style files, properties on keys, explicit
+// keys, CR line ends) and could read another structure than the parser: the library's own places
+// win while the whole command stays under `redocly bundle` (npm run bench -- --only narrow: 0.88x).
+import {
+  binaryTag,
+  boolCoreTag,
+  COLLECTION_STYLE,
+  constructFromEvents,
+  CORE_SCHEMA,
+  EVENT_ID,
+  floatCoreTag,
+  getScalarValue,
+  intCoreTag,
+  mergeTag,
+  NOT_RESOLVED,
+  nullCoreTag,
+  omapTag,
+  pairsTag,
+  parseEvents,
+  SCALAR_STYLE,
+  setTag,
+  type Event,
+} from 'js-yaml';
+import type { Anchor, SourceNode } from './source.ts';
 
+/** The schema Redocly CLI 2 reads specs with (openapi-core's parseYaml): the core schema, merge keys, no timestamps. */
+const ENGINES = CORE_SCHEMA.withTags(mergeTag, binaryTag, omapTag, pairsTag, setTag);
+
+/** A place narrowing cannot follow, and its line. */
 export class OutlineError extends Error {
   constructor(message: string, readonly line: number) {
     super(message);
   }
 }
 
-export function yamlOutline(text: string): SourceNode {
-  return new Outline(text).document();
+/** Invalid YAML (or more than the one document a spec is), where the parser stopped. */
+export class YamlError extends Error {
+  constructor(message: string, readonly line: number, readonly col: number) {
+    super(message);
+  }
 }
 
+/** The document's values; with `places`, also where each is written and where its anchors and aliases are (undefined without). */
+export function readYaml(text: string, places: boolean): { data: unknown; root: SourceNode | undefined; shared?: { anchors: Anchor[]; aliases: Anchor[] } } {
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, {});
+    documents = constructFromEvents(events, { source: text, schema: ENGINES });
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    throw new YamlError(reason ?? 'not YAML', (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+  }
+  if (documents.length > 1) throw new YamlError('more than one YAML document in the file: a spec is one document', secondDocumentLine(text, events), 1);
+  if (!places) return { data: documents[0], root: undefined };
+  const outline = new Outline(text);
+  return { data: documents[0], root: outline.build(events), shared: { anchors: outline.anchors, aliases: outline.aliases } };
+}
+
+/** A document's values only (narrow's check of what it would write). */
+export function loadYaml(text: string): unknown {
+  return readYaml(text, false).data;
+}
+
+const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, ALIAS, POP } = EVENT_ID;
 const SPACE = 32;
 const TAB = 9;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-const NEWLINE = 10;
+const LF = 10;
 const CR = 13;
+const HASH = 35;
 
-/** A space or a tab: what separates a value from a comment, or ends a line's text. */
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB;
+/** A collection being read: its members so far, and the key waiting for its value. */
+interface Open {
+  readonly map: boolean;
+  readonly start: number;
+  readonly flow: boolean;
+  readonly anchor: SourceNode['anchor'];
+  /** A map's entries, or a sequence's items. */
+  readonly members: unknown[];
+  /** A map's key read, waiting for its value (undefined: the next node is a key). */
+  key: string | undefined;
+  keyStart: number;
+  keyAnchor: SourceNode['anchor'];
 }
+
+type Entry = SourceNode['entries'][number];
+type ScalarEvent = Extract<Event, { type: typeof SCALAR }>;
 
 class Outline {
-  /** Per line: where it starts, where its text ends (before \r\n), its indentation, whether it is blank or a comment. */
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly indents: Int32Array;
-  private readonly empties: Uint8Array;
-  private readonly blanks: Uint8Array;
-  private readonly count: number;
-  private i = 0;
-  private depth = 0;
+  /** Where the last thing read ends: a value without text of its own (an empty one, a block scalar's header) is found after it. */
+  private cursor = 0;
+  private readonly open: Open[] = [];
+  /** The collection being read (the last of `open`). */
+  private top: Open | undefined;
+  private root: SourceNode | undefined;
+  /** Every anchor defined and alias used, in the order of the text. */
+  readonly anchors: Anchor[] = [];
+  readonly aliases: Anchor[] = [];
 
-  constructor(private readonly text: string) {
-    let n = 1;
-    for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) n++;
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
-    this.indents = new Int32Array(n);
-    this.empties = new Uint8Array(n);
-    this.blanks = new Uint8Array(n);
-    this.count = n;
-    let start = 0;
-    for (let line = 0; line < n; line++) {
-      const nl = text.indexOf('\n', start);
-      let end = nl < 0 ? text.length : nl;
-      if (end > start && text.charCodeAt(end - 1) === CR) end--;
-      let p = start;
-      while (p < end && text.charCodeAt(p) === SPACE) p++;
-      let q = p;
-      while (q < end && isBlank(text.charCodeAt(q))) q++;
-      const empty = q === end || text.charCodeAt(q) === HASH;
-      // Tabs may stand in a line that holds nothing or only a comment; never before a value.
-      if (!empty && q > p) throw new OutlineError('a tab in the indentation', line + 1);
-      this.starts[line] = start;
-      this.ends[line] = end;
-      this.indents[line] = p - start;
-      this.empties[line] = empty ? 1 : 0;
-      this.blanks[line] = q === end ? 1 : 0;
-      start = end + (text.charCodeAt(end) === CR ? 2 : 1);
-    }
-  }
+  constructor(private readonly text: string) {}
 
-  document(): SourceNode {
-    this.skipEmpty();
-    if (this.i < this.count && this.startsWith(this.contentStart(this.i), '%')) throw new OutlineError('YAML directives', this.i + 1);
-    if (this.i < this.count && this.isMarker(this.i, '---')) {
-      this.i++;
-      this.skipEmpty();
-    }
-    const node = this.block(-1) ?? scalar(this.text.length, this.text.length);
-    this.skipEmpty();
-    // After the document-end marker (...), only comments and blank lines.
-    if (this.i < this.count && this.isMarker(this.i, '...')) {
-      this.i++;
-      this.skipEmpty();
-      if (this.i < this.count) throw new OutlineError('more than one document', this.i + 1);
-    }
-    if (this.i < this.count) throw new OutlineError(this.isMarker(this.i, '---') ? 'more than one document' : 'text the outline does not follow', this.i + 1);
-    return node;
-  }
-
-  /** A document marker (--- or ...) on a line: no node goes on past it. */
-  private isDocumentEdge(line: number): boolean {
-    return this.isMarker(line, '...') || this.isMarker(line, '---');
-  }
-
-  private contentStart(line: number): number {
-    return this.starts[line]! + this.indents[line]!;
-  }
-
-  private startsWith(pos: number, s: string): boolean {
-    return this.text.startsWith(s, pos);
-  }
-
-  private isMarker(line: number, marker: string): boolean {
-    const p = this.contentStart(line);
-    return this.indents[line] === 0 && this.startsWith(p, marker) && (p + 3 >= this.ends[line]! || isBlank(this.text.charCodeAt(p + 3)));
-  }
-
-  private skipEmpty(): void {
-    while (this.i < this.count && this.empties[this.i]) this.i++;
-  }
-
-  /** "- " or a lone "-" at pos. */
-  private isDash(pos: number, end: number): boolean {
-    return this.text.charCodeAt(pos) === DASH && (pos + 1 >= end || isBlank(this.text.charCodeAt(pos + 1)));
-  }
-
-  /** Only spaces, or a comment, from pos to the end of the line. */
-  private isRestEmpty(pos: number, end: number): boolean {
-    while (pos < end && isBlank(this.text.charCodeAt(pos))) pos++;
-    return pos >= end || this.text.charCodeAt(pos) === HASH;
-  }
-
-  /** A block node on the next lines, indented more than `parent` (undefined when there is none). */
-  private block(parent: number): SourceNode | undefined {
-    this.skipEmpty();
-    if (this.i >= this.count || this.indents[this.i]! <= parent || this.isDocumentEdge(this.i)) return undefined;
-    return this.nodeAt(this.contentStart(this.i), this.indents[this.i]!);
-  }
-
-  /** The node starting at `pos` on the current line, whose own column is `column`. */
-  private nodeAt(pos: number, column: number): SourceNode {
-    if (++this.depth > 500) throw new OutlineError('nested deeper than 500 levels', this.i + 1);
-    try {
-      if (this.isDash(pos, this.ends[this.i]!)) return this.sequence(column);
-      if (this.keyAt(pos)) return this.mapping(column, pos);
-      return this.inline(pos, column - 1);
-    } finally {
-      this.depth--;
-    }
-  }
-
-  /** A block mapping whose keys are at `column`; the first key at `first` (maybe after "- "). */
-  private mapping(column: number, first: number): SourceNode {
-    const entries: Array<{ key: string; keyStart: number; value: SourceNode }> = [];
-    let pos = first;
-    for (;;) {
-      const key = this.keyAt(pos);
-      if (!key) throw new OutlineError('a line that is no key of the mapping around it', this.i + 1);
-      entries.push({ key: key.key, keyStart: pos, value: this.valueAfter(key.after, column) });
-      this.skipEmpty();
-      if (this.i >= this.count || this.indents[this.i]! < column || this.isDocumentEdge(this.i)) break;
-      if (this.indents[this.i]! > column) throw new OutlineError('a line indented more than the keys around it', this.i + 1);
-      pos = this.contentStart(this.i);
-      if (this.isDash(pos, this.ends[this.i]!)) break;
-    }
-    return { kind: 'map', start: first, end: entries[entries.length - 1]!.value.end, flow: false, entries, items: [] };
-  }
-
-  /** A block sequence whose dashes are at `column`. */
-  private sequence(column: number): SourceNode {
-    const items: SourceNode[] = [];
-    const start = this.starts[this.i]! + column;
-    for (;;) {
-      const lineStart = this.starts[this.i]!;
-      const end = this.ends[this.i]!;
-      let after = lineStart + column + 1;
-      while (after < end && isBlank(this.text.charCodeAt(after))) after++;
-      if (this.isRestEmpty(after, end)) {
-        this.i++;
-        items.push(this.block(column) ?? scalar(after, after));
-      } else items.push(this.nodeAt(after, after - lineStart));
-      this.skipEmpty();
-      if (this.i >= this.count || this.indents[this.i]! !== column || this.isDocumentEdge(this.i) || !this.isDash(this.contentStart(this.i), this.ends[this.i]!)) break;
-    }
-    return { kind: 'seq', start, end: items[items.length - 1]!.end, flow: false, entries: [], items };
-  }
-
-  /** The value after a key's colon: on the same line, or the block below it. */
-  private valueAfter(pos: number, keyColumn: number): SourceNode {
-    const end = this.ends[this.i]!;
-    let p = pos;
-    while (p < end && isBlank(this.text.charCodeAt(p))) p++;
-    // Anchors (&a) and tags (!t) before the value.
-    let anchor: { name: string; at: number } | undefined;
-    while (p < end && (this.text[p] === '&' || this.text[p] === '!')) {
-      const at = p;
-      while (p < end && !isBlank(this.text.charCodeAt(p))) p++;
-      if (this.text[at] === '&') anchor = { name: this.text.slice(at + 1, p), at };
-      while (p < end && isBlank(this.text.charCodeAt(p))) p++;
-    }
-    const node = this.valueAt(p, end, keyColumn);
-    return anchor ? { ...node, anchor } : node;
-  }
-
-  private valueAt(p: number, end: number, keyColumn: number): SourceNode {
-    if (this.isRestEmpty(p, end)) {
-      this.i++;
-      this.skipEmpty();
-      // A sequence may sit at the key's own column.
-      if (this.i < this.count && this.indents[this.i] === keyColumn && !this.isDocumentEdge(this.i) && this.isDash(this.contentStart(this.i), this.ends[this.i]!)) return this.sequence(keyColumn);
-      return this.block(keyColumn) ?? scalar(p, p);
-    }
-    return this.inline(p, keyColumn);
-  }
-
-  /** A value that starts on this line: flow, quoted, block scalar, alias or plain. */
-  private inline(pos: number, parent: number): SourceNode {
-    const c = this.text[pos];
-    if (c === '{' || c === '[') {
-      const node = new Flow(this.text, pos).node();
-      this.moveTo(node.end);
-      return node;
-    }
-    if (c === '"' || c === "'") {
-      const end = quotedEnd(this.text, pos);
-      if (end < 0) throw new OutlineError('a quoted scalar that does not end', this.i + 1);
-      this.moveTo(end);
-      return scalar(pos, end);
-    }
-    if (c === '|' || c === '>') {
-      let end = this.ends[this.i]!;
-      this.i++;
-      while (this.i < this.count) {
-        const blank = this.blanks[this.i] === 1;
-        if (!blank && this.indents[this.i]! <= parent) break;
-        if (!blank) end = this.ends[this.i]!;
-        this.i++;
-      }
-      return scalar(pos, end);
-    }
-    // A plain scalar (or an alias): to the end of the line, and on lines indented more.
-    let end = this.plainEnd(pos, this.ends[this.i]!);
-    this.i++;
-    while (this.i < this.count && !this.empties[this.i] && this.indents[this.i]! > parent) {
-      const next = this.contentStart(this.i);
-      if (this.keyAt(next) || this.isDash(next, this.ends[this.i]!)) break;
-      end = this.plainEnd(next, this.ends[this.i]!);
-      this.i++;
-    }
-    return scalar(pos, end);
-  }
-
-  /** The end of a plain scalar on a line: before a comment and trailing spaces and tabs. */
-  private plainEnd(pos: number, end: number): number {
-    let e = end;
-    for (let p = pos; p < end; p++) {
-      if (this.text.charCodeAt(p) === HASH && p > pos && isBlank(this.text.charCodeAt(p - 1))) {
-        e = p;
-        break;
-      }
-    }
-    while (e > pos && isBlank(this.text.charCodeAt(e - 1))) e--;
-    return e;
-  }
-
-  /** Moves the line cursor past the line that holds `offset` (the end of a value: only a comment may follow). */
-  private moveTo(offset: number): void {
-    while (this.i < this.count - 1 && this.ends[this.i]! < offset) this.i++;
-    if (!this.isRestEmpty(offset, this.ends[this.i]!)) throw new OutlineError('text after a value on its line', this.i + 1);
-    this.i++;
-  }
-
-  /** A key at `pos` (plain or quoted, then a colon), with where its value starts. */
-  private keyAt(pos: number): { key: string; after: number } | undefined {
-    const text = this.text;
-    const end = this.ends[this.i]!;
-    const c = text[pos];
-    if (c === '?' && (pos + 1 >= end || isBlank(text.charCodeAt(pos + 1)))) throw new OutlineError('a complex key (? ...)', this.i + 1);
-    if (c === '"' || c === "'") {
-      const close = quotedEnd(text, pos);
-      if (close < 0 || close > end) return undefined;
-      let p = close;
-      while (p < end && isBlank(text.charCodeAt(p))) p++;
-      if (text.charCodeAt(p) !== COLON || (p + 1 < end && !isBlank(text.charCodeAt(p + 1)))) return undefined;
-      return { key: unquote(text.slice(pos, close)), after: p + 1 };
-    }
-    if (c === undefined || '[]{}#&*!|>%@`,'.includes(c) || this.isDash(pos, end)) return undefined;
-    for (let p = pos; p < end; p++) {
-      const code = text.charCodeAt(p);
-      if (code === HASH && isBlank(text.charCodeAt(p - 1))) return undefined;
-      if (code === COLON && (p + 1 >= end || isBlank(text.charCodeAt(p + 1)))) {
-        let e = p;
-        while (e > pos && isBlank(text.charCodeAt(e - 1))) e--;
-        return { key: text.slice(pos, e), after: p + 1 };
-      }
-    }
-    return undefined;
-  }
-}
-
-function scalar(start: number, end: number): SourceNode {
-  return { kind: 'scalar', start, end, flow: true, entries: [], items: [] };
-}
-
-/** A flow collection ({...} or [...]), over as many lines as it takes. */
-class Flow {
-  constructor(
-    private readonly text: string,
-    private at: number,
-  ) {}
-
-  node(): SourceNode {
-    this.space();
-    const start = this.at;
-    const open = this.text[this.at];
-    if (open === '{' || open === '[') {
-      this.at++;
-      const close = open === '{' ? '}' : ']';
-      const entries: Array<{ key: string; keyStart: number; value: SourceNode }> = [];
-      const items: SourceNode[] = [];
-      for (;;) {
-        this.space();
-        if (this.text[this.at] === close) {
-          this.at++;
+  build(events: readonly Event[]): SourceNode {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      switch (event.type) {
+        case MAPPING:
+        case SEQUENCE: {
+          const open: Open = { map: event.type === MAPPING, start: event.start, flow: event.style === COLLECTION_STYLE.FLOW, anchor: this.anchorOf(event), members: [], key: undefined, keyStart: 0, keyAnchor: undefined };
+          this.open.push(open);
+          this.top = open;
+          this.cursor = event.start + 1;
           break;
         }
-        if (this.at >= this.text.length) throw new OutlineError('a flow collection that does not end', lineAt(this.text, start));
-        if (open === '{') {
-          const keyStart = this.at;
-          const key = this.node();
-          this.space();
-          if (this.text[this.at] !== ':') throw new OutlineError('a flow mapping entry without a colon', lineAt(this.text, this.at));
-          this.at++;
-          entries.push({ key: scalarText(this.text, key), keyStart, value: this.node() });
-        } else items.push(this.node());
-        this.space();
-        if (this.text[this.at] === ',') this.at++;
+        case POP: {
+          const open = this.open.pop();
+          this.top = this.open[this.open.length - 1];
+          if (open) this.close(open);
+          break;
+        }
+        case ALIAS: {
+          // The alias is `*name`; the event gives the name.
+          const node = scalar(event.anchorStart - 1, event.anchorEnd);
+          this.aliases.push({ name: this.text.slice(event.anchorStart, event.anchorEnd), at: node.start });
+          this.cursor = event.anchorEnd;
+          if (this.top?.map && this.top.key === undefined) throw new OutlineError(`an alias (${this.text.slice(node.start, node.end)}) as a key`, this.lineOf(node.start));
+          this.add(node);
+          break;
+        }
+        case SCALAR:
+          this.scalar(event);
+          break;
       }
-      return { kind: open === '{' ? 'map' : 'seq', start, end: this.at, flow: true, entries, items };
     }
-    if (open === '"' || open === "'") {
-      const end = quotedEnd(this.text, this.at);
-      if (end < 0) throw new OutlineError('a quoted scalar that does not end', lineAt(this.text, start));
-      this.at = end;
-      return scalar(start, end);
-    }
-    // A plain scalar: up to a flow indicator, or ": ".
-    const text = this.text;
-    while (this.at < text.length) {
-      const ch = text[this.at]!;
-      if (ch === ',' || ch === ']' || ch === '}' || ch === '\n') break;
-      if (ch === ':' && /[\s,\]}]/.test(text[this.at + 1] ?? ' ')) break;
-      if (ch === '#' && /\s/.test(text[this.at - 1] ?? ' ')) break;
-      this.at++;
-    }
-    let end = this.at;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    return scalar(start, end);
+    return this.root ?? scalar(this.text.length, this.text.length);
   }
 
-  private space(): void {
-    for (;;) {
-      while (/\s/.test(this.text[this.at] ?? '')) this.at++;
-      if (this.text[this.at] !== '#') return;
-      while (this.at < this.text.length && this.text.charCodeAt(this.at) !== NEWLINE) this.at++;
+  private scalar(event: ScalarEvent): void {
+    const { style, valueStart, valueEnd } = event;
+    if (event.anchorEnd > this.cursor) this.cursor = event.anchorEnd;
+    if (event.tagEnd > this.cursor) this.cursor = event.tagEnd;
+    // Where its text starts and ends: quotes and a block scalar's header in, trailing line breaks and comments out.
+    let start: number;
+    let end: number;
+    if (valueStart < 0) {
+      // No text (`key:`, `- `): the place after the indicator, on its line.
+      start = this.skipSpace(this.cursor);
+      const c = this.text[start];
+      if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(start + 1)) start++;
+      while (this.isBlankAt(start)) start++;
+      end = start;
+    } else if (style === SCALAR_STYLE.PLAIN) {
+      start = valueStart;
+      end = valueEnd;
+    } else if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) {
+      start = valueStart - 1;
+      end = valueEnd + 1;
+    } else {
+      // A block scalar (| or >): from its header, to the end of its last line that holds text.
+      start = this.skipSpace(this.cursor);
+      const c = this.text[start];
+      if ((c === ':' || c === '-' || c === '?') && this.isBlankOrEnd(start + 1)) start = this.skipSpace(start + 1);
+      if (this.text[start] !== '|' && this.text[start] !== '>') throw new OutlineError('a block scalar whose header narrow cannot find', this.lineOf(valueStart));
+      let header = start + 1;
+      while (/[0-9+-]/.test(this.text[header] ?? '')) header++;
+      end = valueEnd;
+      while (end > valueStart && /\s/.test(this.text[end - 1]!)) end--;
+      if (end < header) end = header;
     }
+    const anchor = this.anchorOf(event);
+    this.cursor = end;
+    const top = this.top;
+    if (top?.map && top.key === undefined) {
+      top.key = style === SCALAR_STYLE.PLAIN && event.tagStart < 0 ? plainKey(getScalarValue(this.text, event)) : getScalarValue(this.text, event);
+      top.keyStart = this.keyStart(event, start);
+      top.keyAnchor = anchor;
+      return;
+    }
+    this.add(scalar(start, end, anchor));
+  }
+
+  /** A node read: the root, an item, or a key's value. */
+  private add(node: SourceNode): void {
+    const top = this.top;
+    if (!top) this.root = node;
+    else if (!top.map) top.members.push(node);
+    else {
+      const entry: Entry = top.keyAnchor ? { key: top.key!, keyStart: top.keyStart, keyAnchor: top.keyAnchor, value: node } : { key: top.key!, keyStart: top.keyStart, value: node };
+      top.members.push(entry);
+      top.key = undefined;
+    }
+  }
+
+  private close(open: Open): void {
+    let end: number;
+    if (open.flow) {
+      // The closing bracket, after the last member (and a comma, comments, an empty value's colon).
+      const close = open.map ? '}' : ']';
+      let p = this.cursor;
+      for (;;) {
+        p = this.skipSpace(p);
+        const c = this.text[p];
+        if (c === ',' || c === ':' || c === '?') p++;
+        else break;
+      }
+      if (this.text[p] !== close) throw new OutlineError(`a flow ${open.map ? 'mapping' : 'sequence'} whose end narrow cannot find`, this.lineOf(open.start));
+      end = p + 1;
+    } else {
+      const last = open.members[open.members.length - 1] as Entry | SourceNode | undefined;
+      end = last === undefined ? open.start : open.map ? (last as Entry).value.end : (last as SourceNode).end;
+    }
+    const entries = open.map ? (open.members as Entry[]) : NONE;
+    const items = open.map ? NONE : (open.members as SourceNode[]);
+    const node: SourceNode = open.anchor
+      ? { kind: open.map ? 'map' : 'seq', start: open.start, end, flow: open.flow, entries, items, anchor: open.anchor }
+      : { kind: open.map ? 'map' : 'seq', start: open.start, end, flow: open.flow, entries, items };
+    this.cursor = end;
+    if (this.top?.map && this.top.key === undefined) throw new OutlineError(`a ${open.map ? 'mapping' : 'sequence'} as a key`, this.lineOf(open.start));
+    this.add(node);
+  }
+
+  /** Where a key starts: its anchor or tag, and the `?` of an explicit key, included. */
+  private keyStart(event: ScalarEvent, start: number): number {
+    let at = start;
+    if (event.anchorStart >= 0) at = Math.min(at, event.anchorStart - 1);
+    if (event.tagStart >= 0) at = Math.min(at, event.tagStart);
+    let p = at - 1;
+    while (p >= 0 && this.isBlankAt(p)) p--;
+    if (this.text[p] === '?' && (p === 0 || /[\s{[,]/.test(this.text[p - 1]!))) return p;
+    return at;
+  }
+
+  private anchorOf(event: { anchorStart: number; anchorEnd: number }): SourceNode['anchor'] {
+    if (event.anchorStart < 0) return undefined;
+    const anchor = { name: this.text.slice(event.anchorStart, event.anchorEnd), at: event.anchorStart - 1 };
+    this.anchors.push(anchor);
+    return anchor;
+  }
+
+  /** Past spaces, tabs, line breaks and comments. */
+  private skipSpace(p: number): number {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === SPACE || c === TAB || c === LF || c === CR) p++;
+      else if (c === HASH) {
+        while (p < text.length && text.charCodeAt(p) !== LF && text.charCodeAt(p) !== CR) p++;
+      } else return p;
+    }
+  }
+
+  private isBlankAt(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    return c === SPACE || c === TAB;
+  }
+
+  private isBlankOrEnd(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    return p >= this.text.length || c === SPACE || c === TAB || c === LF || c === CR;
+  }
+
+  private lineOf(offset: number): number {
+    return lineAt(this.text, offset);
   }
 }
 
-/** A scalar's text as a string: quoted ones unquoted (enough for keys and $refs), plain ones as written. */
+/** The core schema's scalars a plain key may be, in the order it tries them. */
+const IMPLICIT = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+
+/** A plain key as the parser keys the value: what it resolves to, as a string (`~` is "null", `0x10` is "16"). */
+function plainKey(text: string): string {
+  // Most keys are words, and a status code reads as itself: nothing to resolve.
+  if (!/^(?:[-+.~0-9]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/.test(text) || /^[1-9][0-9]{0,14}$/.test(text)) return text;
+  for (const tag of IMPLICIT) {
+    const value = tag.resolve(text, false, tag.tagName);
+    if (value !== NOT_RESOLVED) return String(value);
+  }
+  return text;
+}
+
+/** The members of every scalar: none (one array for all, a spec has hundreds of thousands of scalars). */
+const NONE: readonly never[] = Object.freeze([]);
+
+function scalar(start: number, end: number, anchor?: SourceNode['anchor']): SourceNode {
+  return anchor ? { kind: 'scalar', start, end, flow: true, entries: NONE, items: NONE, anchor } : { kind: 'scalar', start, end, flow: true, entries: NONE, items: NONE };
+}
+
+/** The line of the second document's start (`---` after the first document's content). */
+function secondDocumentLine(text: string, events: readonly Event[]): number {
+  let last = 0;
+  let documents = 0;
+  for (const event of events) {
+    if (event.type === DOCUMENT && ++documents === 2) break;
+    if ('valueEnd' in event) last = Math.max(last, event.valueEnd);
+    else if ('start' in event) last = Math.max(last, event.start);
+  }
+  const marker = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = last;
+  const found = marker.exec(text);
+  return lineAt(text, found ? found.index : last);
+}
+
+/** A scalar's text as a string: quoted ones unquoted (enough for $refs), plain ones as written. */
 export function scalarText(text: string, node: SourceNode): string {
   const raw = text.slice(node.start, node.end);
   return raw[0] === '"' || raw[0] === "'" ? unquote(raw) : raw.replace(/\s*\n\s*/g, ' ');
 }
 
-/** Where a quoted scalar starting at `pos` ends (after its closing quote); -1 when it does not. */
-function quotedEnd(text: string, pos: number): number {
-  const quote = text[pos];
-  let i = pos + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (quote === '"' && c === '\\') i += 2;
-    else if (c === quote) {
-      if (quote === "'" && text[i + 1] === "'") i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return -1;
-}
-
-/** A quoted scalar's value (multi-line ones folded as YAML does, roughly: enough for keys and $refs). */
+/** A quoted scalar's value (multi-line ones folded as YAML does, roughly: enough for $refs). */
 function unquote(quoted: string): string {
   const body = quoted.slice(1, -1).replace(/\s*\n\s*/g, ' ');
   if (quoted[0] === "'") return body.replace(/''/g, "'");
@@ -393,6 +335,8 @@ function unquote(quoted: string): string {
   }
 }
 
-function lineAt(text: string, pos: number): number {
-  return text.slice(0, pos).split('\n').length;
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let p = text.indexOf('\n'); p >= 0 && p < offset; p = text.indexOf('\n', p + 1)) line++;
+  return line;
 }

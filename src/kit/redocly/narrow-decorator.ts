@@ -4,7 +4,7 @@
 import { DECLARATION } from '../../runtime/declaration.ts';
 import { openApiVersion } from '../openapi/document.ts';
 import { applyToData } from '../narrow/apply-data.ts';
-import { planNarrowing } from '../narrow/plan.ts';
+import { CopyLimitError, planNarrowing } from '../narrow/plan.ts';
 import { bundleTree } from './tree.ts';
 import type { Visitor } from './types.ts';
 
@@ -15,7 +15,14 @@ export function narrowDecorator(): Visitor {
       leave(root, ctx) {
         if (!openApiVersion(root) || typeof root !== 'object' || root === null) return;
         const tree = bundleTree(root, ctx);
-        const plan = planNarrowing(root, tree);
+        let plan;
+        try {
+          plan = planNarrowing(root, tree);
+        } catch (error) {
+          if (!(error instanceof CopyLimitError)) throw error;
+          ctx.report({ message: `${error.message}; the document was not narrowed.`, location: ctx.location.child([...error.path]) });
+          return;
+        }
         if (plan.problems.length > 0) {
           for (const { message, path } of plan.problems) {
             const text = message.startsWith(DECLARATION) ? message : `${DECLARATION}: ${message}`;

@@ -2,7 +2,7 @@
 // line of JSON Lines ({"method", "url", "status", "headers"?, "body"}). Each is read from parsed
 // JSON (own members only) into an Exchange, or into why it is not one.
 import { ownValue } from '../../runtime/declaration.ts';
-import { clip } from './bytes.ts';
+import { clip } from '../../lib/bytes.ts';
 
 /** What was recorded of a response's body. */
 export type RecordedBody =

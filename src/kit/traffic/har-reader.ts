@@ -11,7 +11,7 @@
 // streamArray 17.1 s and 188 MB; JSON.parse of the whole file 3.2 s and 506 MB. A token-level
 // parser builds every string of every body piece by piece, where this one builds each entry once
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
-import { clip, concat, utf8Length, utf8Text } from './bytes.ts';
+import { clip, concat, utf8Length, utf8Text } from '../../lib/bytes.ts';
 import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
 
 /** One entry of log.entries, parsed. */

@@ -2,7 +2,7 @@
 // stream of byte chunks, one line at a time: memory is bounded by the longest line. A line that
 // is not JSON is reported with its number, and the reading goes on; bytes that are not UTF-8 or a
 // line over the limit make the input unusable. Nothing here touches Node.
-import { clip, concat, utf8Text } from './bytes.ts';
+import { clip, concat, utf8Text } from '../../lib/bytes.ts';
 import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
 
 /** One line that is not blank: its value, or why it is not JSON. */

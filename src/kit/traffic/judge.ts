@@ -7,7 +7,7 @@ import { checkErrorResponse, type ContractViolation } from '../../runtime/check.
 import { ownValue, type DeclarationValue } from '../../runtime/declaration.ts';
 import { entryOf } from '../../runtime/lookup.ts';
 import { isJsonMediaType } from '../openapi/walk.ts';
-import { base64Bytes, clip, utf8Text } from './bytes.ts';
+import { base64Bytes, clip, utf8Text } from '../../lib/bytes.ts';
 import type { RecordedBody } from './exchange.ts';
 
 /**

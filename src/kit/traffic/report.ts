@@ -3,7 +3,7 @@
 // entries not checked, unmatched, ambiguous, not entries at all), each list holding at most
 // LIST_LIMIT entries and counting the rest. The same facts make the CLI's text and its --json
 // document (the JSON form is the report itself).
-import { clip } from './bytes.ts';
+import { clip } from '../../lib/bytes.ts';
 import type { OperationContract, TrafficContract } from './contract.ts';
 import type { Exchange, NotAnExchange } from './exchange.ts';
 import { judgeResponse, type Violation } from './judge.ts';

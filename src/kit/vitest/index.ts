@@ -15,13 +15,13 @@
 // that `.not` never passes on a mistake.
 // Only for the declaration below: vitest's types, where vitest is installed.
 import type {} from 'vitest';
-import { printable } from '../../cli/text.ts';
+import { printable } from '../../lib/text.ts';
 import { loadSpec, SpecError } from '../openapi/load.ts';
-import { clip } from '../traffic/bytes.ts';
+import { clip } from '../../lib/bytes.ts';
 import { declaredText, trafficContract, type OperationContract, type TrafficContract } from '../traffic/contract.ts';
 import { judgeResponse, type Verdict } from '../traffic/judge.ts';
 import { receivedResponse } from './received.ts';
-import { resolveSpec, specFiles } from './spec-files.ts';
+import { nodeSpecFiles, specPath } from '../openapi/spec-files.ts';
 
 /** What a test runner gives a matcher as `this` (vitest's and jest's both have it). */
 export interface MatcherContext {
@@ -49,7 +49,7 @@ const contracts = new Map<string, Promise<TrafficContract>>();
 
 /** The matchers for the operations of a spec (a path relative to the folder the tests run in). */
 export function errorContract(spec: string): ErrorContractMatchers {
-  const file = resolveSpec(spec);
+  const file = specPath(spec);
   const contract = (): Promise<TrafficContract> => {
     let loading = contracts.get(file);
     if (!loading) {
@@ -80,7 +80,7 @@ export function errorContract(spec: string): ErrorContractMatchers {
 async function load(file: string, spec: string): Promise<TrafficContract> {
   let loaded;
   try {
-    loaded = await loadSpec(file, specFiles, false);
+    loaded = await loadSpec(file, nodeSpecFiles, false);
   } catch (error) {
     throw new Error(`payment-error-contract/vitest: cannot read the spec ${spec}: ${error instanceof SpecError ? error.message : error instanceof Error ? error.message : String(error)}`);
   }

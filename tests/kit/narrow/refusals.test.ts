@@ -1,5 +1,5 @@
 // What payment-errors narrow refuses, writing nothing: a change a YAML alias would carry to another
-// place (or leave standing for nothing), a declaration where nothing reads it (a path item, a
+// place (or leave standing for nothing, or a merge key brings from an anchor), a declaration where nothing reads it (a path item, a
 // callback's operation), and declarations that are not well formed, one clear message each. The
 // message names the file and the place; --json gives the problems as data, with no "did you mean".
 import { existsSync } from 'node:fs';
@@ -48,6 +48,48 @@ test.each([
     ],
   },
   {
+    name: 'components anchored (&c), an alias of it under an extension: it would gain the components narrowing adds',
+    fixture: 'anchor-on-components',
+    code: 2,
+    stderr: [
+      'payment-errors: anchor-on-components/openapi.yaml: components.schemas is shared through a YAML alias: the anchor &c (line 13) is on components, around it, and *c (line 16) stands for it too. Narrowing adds to it, and that place would gain what it adds: write the shared part out where each uses it, or share it with $ref (nothing was written)',
+    ],
+  },
+  {
+    name: 'components.schemas anchored (&s), an alias of it under an extension',
+    fixture: 'anchor-on-schemas',
+    code: 2,
+    stderr: [
+      'payment-errors: anchor-on-schemas/openapi.yaml: components.schemas is shared through a YAML alias: the anchor &s (line 13) is on it, and *s (line 15) stands for it too. Narrowing adds to it, and that place would gain what it adds: write the shared part out where each uses it, or share it with $ref (nothing was written)',
+    ],
+  },
+  {
+    name: "a declaring operation's responses brought whole by a merge key (<<)",
+    fixture: 'merged-operation',
+    code: 2,
+    stderr: [
+      'payment-errors: merged-operation/openapi.yaml: paths./payments.post.responses comes through the YAML merge key << (line 12) from *op: narrow would have to change what that anchor stands for, and every other place it is merged into. Write it out in this map, or share it with $ref (nothing was written)',
+    ],
+  },
+  {
+    name: 'components.schemas brought by a merge key (<<)',
+    fixture: 'merged-schemas',
+    code: 2,
+    stderr: [
+      'payment-errors: merged-schemas/openapi.yaml: components.schemas comes through the YAML merge key << (line 17) from *base: narrow would have to change what that anchor stands for, and every other place it is merged into. Write it out in this map, or share it with $ref (nothing was written)',
+    ],
+  },
+  {
+    name: 'declared types no error response carries: less narrowed than declared is no success',
+    fixture: 'not-carried',
+    code: 1,
+    stderr: [
+      "payment-errors: not-carried/openapi.yaml: paths./payments.post.x-payment-errors.payment_error: POST /payments declares payment_error, but none of its error responses carries it (a 400, 4XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave payment_error out of the declaration",
+      "payment-errors: not-carried/openapi.yaml: paths./refunds.post.x-payment-errors.api_error: POST /refunds declares api_error, but none of its error responses carries it (a 500, 5XX or default response whose JSON body is the contract's error body): narrowing would leave it out. Add such a response, or leave api_error out of the declaration",
+      'payment-errors: not-carried/openapi.yaml was not narrowed: 2 problems with its x-payment-errors (nothing was written)',
+    ],
+  },
+  {
     name: 'a declaration on a path item',
     fixture: 'path-item',
     code: 1,
@@ -89,6 +131,9 @@ test.each([
   const result = await narrowCli(project, file, { out: `${fixture}/narrowed.yaml` });
   expect(result).toEqual({ code, stdout: '', stderr: `${stderr.join('\n')}\n` });
   expect(existsSync(path.join(project.dir, fixture, 'narrowed.yaml'))).toBe(false);
+  // The kind says the cause: a spec narrow reads but will not write into, or a declaration to fix.
+  const json = await narrowCli(project, file, { out: `${fixture}/narrowed.yaml`, json: true });
+  expect(JSON.parse(json.stdout).error.kind).toBe(code === 2 ? 'cannot-narrow' : 'declaration');
 });
 
 test('with --json, the problems as data and each on standard error, with no "did you mean"', async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { narrowCli, writeFixture } from '../../helpers/narrow-cli.ts';
 import { downstreamProject, type Project } from '../../helpers/lint.ts';
 
-const fault = vi.hoisted(() => ({ splice: undefined as ((text: string) => string) | undefined }));
+const fault = vi.hoisted(() => ({ splice: undefined as ((text: string) => string) | undefined, extraKey: false }));
 
 vi.mock('../../../src/kit/narrow/apply-text.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/kit/narrow/apply-text.ts')>();
@@ -18,6 +18,20 @@ vi.mock('../../../src/kit/narrow/apply-text.ts', async (importOriginal) => {
     applyToText: (...args: Parameters<typeof real.applyToText>) => {
       const text = real.applyToText(...args);
       return fault.splice ? fault.splice(text) : text;
+    },
+  };
+});
+
+// The places of a YAML file come from the same parse as its values (yaml-outline.ts); before any
+// change, source.ts still holds the two against each other. Here the values gain a key the text
+// does not have, as a parser and an outline that disagree would.
+vi.mock('../../../src/kit/openapi/yaml-outline.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/kit/openapi/yaml-outline.ts')>();
+  return {
+    ...real,
+    readYaml: (...args: Parameters<typeof real.readYaml>) => {
+      const read = real.readYaml(...args);
+      return fault.extraKey && read.root ? { ...read, data: { ...(read.data as object), 'x-seen-by-the-parser-only': true } } : read;
     },
   };
 });
@@ -31,6 +45,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   fault.splice = undefined;
+  fault.extraKey = false;
 });
 
 /** A fault: `from` replaced by `to` in the text apply-text.ts made (which must hold `from`). */
@@ -101,4 +116,14 @@ test('with --json, the guard is a narrow-unverified error', async () => {
   expect(result.code).toBe(2);
   expect(JSON.parse(result.stdout).error.kind).toBe('narrow-unverified');
   expect(existsSync(path.join(project.dir, 'json-run/narrowed.yaml'))).toBe(false);
+});
+
+test('values and places that disagree: refused before any change, as a file narrow cannot place its changes in', async () => {
+  const file = await writeFixture(project, 'narrow/openapi.yaml', 'disagree');
+  expect((await narrowCli(project, file)).code).toBe(0);
+  fault.extraKey = true;
+  const result = await narrowCli(project, file, { out: 'disagree/narrowed.yaml', json: true });
+  expect(result.code).toBe(2);
+  expect(JSON.parse(result.stdout).error).toMatchObject({ kind: 'cannot-narrow', message: `${path.join(project.dir, file)}:5:1: narrow cannot place its changes in this YAML: at the top keys the outline did not read (nothing was written)` });
+  expect(existsSync(path.join(project.dir, 'disagree/narrowed.yaml'))).toBe(false);
 });

@@ -34,8 +34,11 @@ export function* body(root: object, tree: Tree): Generator<Reported> {
     const read = declarationOf(operation.operation, tree);
     const declared = read?.declaration;
     const unsure = read ? unsureTypes(read) : NONE;
-    if (declared && declared.size > 0 && unsure !== 'all' && analysis.variants.every((v) => v.type === undefined || !isErrorType(v.type) || (!declared.has(v.type) && !unsure.has(v.type)))) {
-      const types = [...new Set(analysis.variants.flatMap((v) => (v.type === undefined ? [] : [v.type])))];
+    // What the body carries is told only when every variant's type is known: one whose `type`
+    // is not one fixed value may be a declared type (the variants below say what is wrong with it).
+    const known = analysis.variants.every((v) => v.type !== undefined);
+    if (declared && declared.size > 0 && unsure !== 'all' && known && analysis.variants.every((v) => !isErrorType(v.type) || (!declared.has(v.type) && !unsure.has(v.type)))) {
+      const types = [...new Set(analysis.variants.map((v) => v.type!))];
       yield {
         message: `The ${media.status.key} response carries ${types.length === 1 ? `${types[0]}, which ${operationName(operation)} does not declare` : `${types.join(', ')}, none of which ${operationName(operation)} declares`} in its ${DECLARATION}: declare ${types.length === 1 ? 'it' : 'them'}, or leave the response out.`,
         path,

@@ -251,6 +251,43 @@ ruleCases('body', 'error', [
     ],
   },
   {
+    name: 'valid: under a declaration, the shared union and the schema itself in allOf (a cycle adds nothing; Redocly resolves it, Spectral leaves it): the shared union',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { payment_error: 'all', api_error: 'all' };
+      d.components.schemas.MyError = { allOf: [pkg('schemas/ErrorBody'), { $ref: '#/components/schemas/MyError' }] };
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ $ref: '#/components/schemas/MyError' });
+    },
+    want: [],
+  },
+  {
+    name: 'invalid: under a declaration, the shared union with a circular schema of the user\'s added by allOf: which types it carries cannot be told, and is not claimed (no empty list)',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { payment_error: 'all', api_error: 'all' };
+      d.components.schemas.Detail = { type: 'object', properties: { more: { $ref: '#/components/schemas/Detail' } } };
+      d.components.schemas.MyError = { allOf: [pkg('schemas/ErrorBody'), { $ref: '#/components/schemas/Detail' }] };
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ $ref: '#/components/schemas/MyError' });
+    },
+    want: [
+      {
+        path: 'components.schemas.MyError',
+        message: `This error body is neither the shared schema nor the shared schema narrowed to the operation's x-payment-errors: it adds other schemas to the shared one with \`allOf\` (the body has exactly type, code and message). Narrow it with \`payment-errors narrow\`, or $ref ${REF}/schemas/ErrorBody.`,
+      },
+    ],
+  },
+  {
+    name: 'invalid: under a declaration, a body whose oneOf is empty carries nothing: no error body, not an empty list of types',
+    change: (d) => {
+      d.paths['/payments'].post['x-payment-errors'] = { payment_error: 'all', api_error: 'all' };
+      d.paths['/payments'].post.responses['400'] = jsonResponse({ oneOf: [] });
+    },
+    want: [
+      {
+        path: `${RESPONSES}.400.content.application/json.schema`,
+        message: `The 400 response body is not the standardized error body (its oneOf is empty): $ref ${REF}/responses/BadRequest.`,
+      },
+    ],
+  },
+  {
     name: 'invalid: without a declaration, a narrowed body is a look-alike',
     change: (d) => (d.paths['/payments'].post.responses['400'] = jsonResponse(narrowedSchema('PaymentError', ['expired_card']))),
     want: [

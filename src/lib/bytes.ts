@@ -1,8 +1,7 @@
-// Bytes to text for the traffic readers: UTF-8 decoded strictly, with the place of the first bad
-// byte; base64 decoded strictly; texts clipped to a bound. Free of Node: TextDecoder is a global of
-// every runtime the package supports (Node, browsers, workers), reached through globalThis because
-// the package is compiled without the DOM's declarations.
-import { decodeUtf8 } from '../../cli/text.ts';
+// Bytes to text, for the CLI and the spec tooling: UTF-8 decoded strictly, with the place of the
+// first bad byte; Latin-1; base64 decoded strictly; texts clipped to a bound. Free of Node:
+// TextDecoder is a global of every runtime the package supports (Node, browsers, workers), reached
+// through globalThis because the package is compiled without the DOM's declarations.
 
 interface Utf8Decoder {
   decode(bytes: Uint8Array): string;
@@ -82,4 +81,65 @@ export function concat(parts: readonly Uint8Array[], length: number): Uint8Array
     at += part.length;
   }
   return bytes;
+}
+
+/** The text of UTF-8 bytes, or where they stop being UTF-8. */
+export type Decoded = { readonly text: string } | { readonly invalidAt: number };
+
+/**
+ * Decodes UTF-8 strictly (no replacement characters): overlong forms, surrogates, code points
+ * above U+10FFFF and truncated sequences are refused, with the offset of the first bad byte.
+ * A leading byte order mark is dropped, as TextDecoder does.
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  const parts: string[] = [];
+  let codes: number[] = [];
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length) {
+    const first = bytes[i] ?? 0;
+    let length: number;
+    let point: number;
+    if (first < 0x80) [length, point] = [1, first];
+    else if (first >= 0xc2 && first <= 0xdf) [length, point] = [2, first & 0x1f];
+    else if (first >= 0xe0 && first <= 0xef) [length, point] = [3, first & 0x0f];
+    else if (first >= 0xf0 && first <= 0xf4) [length, point] = [4, first & 0x07];
+    else return { invalidAt: i };
+    if (i + length > bytes.length) return { invalidAt: i };
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) return { invalidAt: i };
+      point = (point << 6) | (next & 0x3f);
+    }
+    if ((length === 3 && (point < 0x800 || (point >= 0xd800 && point <= 0xdfff))) || (length === 4 && (point < 0x10000 || point > 0x10ffff))) {
+      return { invalidAt: i };
+    }
+    codes.push(point);
+    if (codes.length === 4096) {
+      parts.push(String.fromCodePoint(...codes));
+      codes = [];
+    }
+    i += length;
+  }
+  parts.push(String.fromCodePoint(...codes));
+  return { text: parts.join('') };
+}
+
+/** Bytes as Latin-1: one character per byte, whatever the bytes (for reading an HTTP head). */
+export function latin1Text(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return parts.join('');
+}
+
+/** Where a byte offset is, for a person: `line 3, byte 17` (1-based). */
+export function bytePlace(bytes: Uint8Array, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, byte ${offset - lineStart + 1}`;
 }
