@@ -8,7 +8,7 @@ import { lstat, mkdir, open, readlink, realpath, rename, rm, stat } from 'node:f
 import path from 'node:path';
 import { kindOf, nodeSpecFiles } from '../dist/src/kit/openapi/spec-files.js';
 
-/** @returns {import('../dist/src/cli/commands.js').SpecIo} */
+/** @returns {import('../dist/src/cli/run.js').SpecIo} */
 export function specFiles() {
   return { ...nodeSpecFiles, write, rebase };
 }

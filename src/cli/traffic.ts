@@ -5,7 +5,7 @@
 // summary per operation, then each violation. Exit 0 when every error response of a matched
 // operation conforms, 1 when one does not, 2 when the spec or the recording cannot be used.
 import type { CliArgs } from './args.ts';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './run.ts';
 import { jsonText, printable, quote } from '../lib/text.ts';
 import { loadSpec, SpecError } from '../kit/openapi/load.ts';
 import { clip } from '../lib/bytes.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
-import { MAX_INPUT_BYTES } from '../../src/cli/commands.ts';
+import { MAX_INPUT_BYTES } from '../../src/cli/check.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin/payment-errors.js');
 let dir: string;

@@ -1,7 +1,8 @@
 // The payment-errors CLI, run in-process through runCli (the bin wires the same function to the
 // process: tests/cli/bin.test.ts runs it as a process, tests/packed/package.test.ts from the tarball).
 import { describe, expect, test } from 'vitest';
-import { MAX_INPUT_BYTES, runCli, USAGE } from '../../src/cli/commands.ts';
+import { MAX_INPUT_BYTES } from '../../src/cli/check.ts';
+import { runCli, USAGE } from '../../src/cli/commands.ts';
 import { contractVersion, errorCatalog, type CatalogEntry } from '../../src/runtime/index.ts';
 
 interface Options {

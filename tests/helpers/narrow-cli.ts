@@ -7,7 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import * as jsYaml from 'js-yaml';
 import { specFiles } from '../../bin/spec-files.js';
 import { REPO_ROOT } from '../../scripts/lib/layout.js';
-import { runCli, type SpecIo } from '../../src/cli/commands.ts';
+import { runCli } from '../../src/cli/commands.ts';
+import type { SpecIo } from '../../src/cli/run.ts';
 import type { Project } from './lint.ts';
 
 export interface Run {

@@ -32,7 +32,6 @@ beforeAll(async () => {
     { name: 'vitest', bin: ['vitest', 'vitest.mjs'] },
     { name: 'jest', bin: ['jest', 'bin/jest.js'] },
     { name: 'supertest' },
-    { name: 'js-yaml' },
     { name: 'typescript', bin: ['tsc', 'bin/tsc'] },
     { name: '@types/node' },
   ]);

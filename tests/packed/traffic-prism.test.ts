@@ -32,7 +32,6 @@ beforeAll(async () => {
   project = await packedProject([
     { name: '@stoplight/prism-cli', bin: ['prism', 'dist/index.js'] },
     { name: 'vitest', bin: ['vitest', 'vitest.mjs'] },
-    { name: 'js-yaml' },
   ]);
   await cp(path.join(REPO_ROOT, 'tests/fixtures/narrow/openapi.yaml'), path.join(project.dir, 'openapi.yaml'));
   const narrowed = await project.run(path.join(project.dir, 'node_modules/.bin/payment-errors'), ['narrow', 'openapi.yaml', '-o', 'narrowed.yaml']);

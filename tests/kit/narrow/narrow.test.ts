@@ -13,7 +13,7 @@ import spectralParsers from '@stoplight/spectral-parsers';
 import * as yaml from 'yaml';
 import { specFiles } from '../../../bin/spec-files.js';
 import { REPO_ROOT } from '../../../scripts/lib/layout.js';
-import type { SpecIo } from '../../../src/cli/commands.ts';
+import type { SpecIo } from '../../../src/cli/run.ts';
 import { readSource, type SourceNode } from '../../../src/kit/openapi/source.ts';
 import { ENGINES, downstreamProject, lint, type Project } from '../../helpers/lint.ts';
 import { checkSpecCli, narrowCli, narrowingProblems, writeFixture } from '../../helpers/narrow-cli.ts';
