@@ -175,54 +175,49 @@ class JsonScanner {
     const start = this.at;
     const c = this.text[this.at];
     if (c === '{') {
-      this.at++;
       const entries: Array<{ key: string; keyStart: number; value: SourceNode }> = [];
       const keys = new Map<string, number>();
-      this.space();
-      if (this.text[this.at] === '}') this.at++;
-      else {
-        for (;;) {
-          this.space();
-          const keyStart = this.at;
-          if (this.text[this.at] !== '"') this.fail('expected a key in quotes');
-          const key = JSON.parse(this.text.slice(keyStart, this.stringEnd())) as string;
-          // JSON.parse keeps the last of two equal keys, the engines refuse them: so does this.
-          const first = keys.get(key);
-          if (first !== undefined) this.fail(`the key ${JSON.stringify(key)} is written twice in one object (first at line ${lineAt(this.text, first)})`, keyStart);
-          keys.set(key, keyStart);
-          this.space();
-          this.expect(':');
-          entries.push({ key, keyStart, value: this.value() });
-          this.space();
-          if (this.text[this.at] === ',') this.at++;
-          else if (this.text[this.at] === '}') {
-            this.at++;
-            break;
-          } else this.fail('expected , or }');
-        }
-      }
+      this.members('}', () => {
+        this.space();
+        const keyStart = this.at;
+        if (this.text[this.at] !== '"') this.fail('expected a key in quotes');
+        const key = JSON.parse(this.text.slice(keyStart, this.stringEnd())) as string;
+        // JSON.parse keeps the last of two equal keys, the engines refuse them: so does this.
+        const first = keys.get(key);
+        if (first !== undefined) this.fail(`the key ${JSON.stringify(key)} is written twice in one object (first at line ${lineAt(this.text, first)})`, keyStart);
+        keys.set(key, keyStart);
+        this.space();
+        this.expect(':');
+        entries.push({ key, keyStart, value: this.value() });
+      });
       return { kind: 'map', start, end: this.at, flow: true, entries, items: [] };
     }
     if (c === '[') {
-      this.at++;
       const items: SourceNode[] = [];
-      this.space();
-      if (this.text[this.at] === ']') this.at++;
-      else {
-        for (;;) {
-          items.push(this.value());
-          this.space();
-          if (this.text[this.at] === ',') this.at++;
-          else if (this.text[this.at] === ']') {
-            this.at++;
-            break;
-          } else this.fail('expected , or ]');
-        }
-      }
+      this.members(']', () => items.push(this.value()));
       return { kind: 'seq', start, end: this.at, flow: true, entries: [], items };
     }
     const end = c === '"' ? this.stringEnd() : this.literalEnd();
     return { kind: 'scalar', start, end, flow: true, entries: [], items: [] };
+  }
+
+  /** The members of an object or array, from its opening bracket to `close`, each read by `member`. */
+  private members(close: '}' | ']', member: () => void): void {
+    this.at++;
+    this.space();
+    if (this.text[this.at] === close) {
+      this.at++;
+      return;
+    }
+    for (;;) {
+      member();
+      this.space();
+      if (this.text[this.at] === ',') this.at++;
+      else if (this.text[this.at] === close) {
+        this.at++;
+        return;
+      } else this.fail(`expected , or ${close}`);
+    }
   }
 
   private stringEnd(): number {
