@@ -211,6 +211,7 @@ describe('unusable input (exit 2): one message naming the file and the problem, 
     ['truncated mid-entry', '{"log":{"entries":[{"request":{"method":"GET","url":"https://a.test/"}},{"request":{"met', 'input-not-json', 'bad.har: it ends in the middle of entry 1 (it starts at line 1, column 73): the file is truncated, or was still being written'],
     ['not UTF-8', Uint8Array.from([...new TextEncoder().encode('{"log":{"entries":[{"a":"'), 0xfe, ...new TextEncoder().encode('"}]}}')]), 'input-not-utf8', 'bad.har: it is not UTF-8: byte 0xFE at line 1, column 26 (in entry 0); a HAR is UTF-8 text'],
     ['empty', '', 'input-not-json', 'bad.har: it is empty: a HAR is a JSON object {"log": {"entries": [...]}}'],
+    ['an entry of 3 MB holding a million empty objects', `{"log":{"entries":[{"request":{"method":"GET","url":"https://a.test/"},"junk":[${Array(1_000_000).fill('{}').join(',')}]}]}}`, 'input-too-large', 'bad.har: entry 0 (line 1) holds more than 1,000,000 JSON values (objects, arrays, members), the most check reads of one entry'],
   ];
   test.each(cases)('%s', async (_name, content, kind, message) => {
     const input = await file('bad.har', content);

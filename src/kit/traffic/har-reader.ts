@@ -12,7 +12,7 @@
 // parser builds every string of every body piece by piece, where this one builds each entry once
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
 import { clip, concat, utf8Length, utf8Text } from './bytes.ts';
-import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
+import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, MAX_ENTRY_VALUES, MAX_ENTRY_VALUES_TEXT, TrafficInputError } from './input-error.ts';
 
 /** One entry of log.entries, parsed. */
 export interface HarEntryRead {
@@ -82,6 +82,8 @@ export class HarReader {
   private parts: Uint8Array[] = [];
   private length = 0;
   private depth = 0;
+  /** Values of it seen so far (`{`, `[` and `,` outside strings), as json-values.ts counts them: its memory once parsed. */
+  private values = 1;
   private inString = false;
   private escaped = false;
   private scalar = false;
@@ -280,6 +282,7 @@ export class HarReader {
     this.inString = false;
     this.scalar = b !== QUOTE && b !== OPEN_BRACE && b !== OPEN_BRACKET;
     this.depth = 0;
+    this.values = 1;
     this.escaped = false;
   }
 
@@ -290,6 +293,7 @@ export class HarReader {
   private scanCapture(chunk: Uint8Array, i: number): number {
     const n = chunk.length;
     let depth = this.depth;
+    let values = this.values;
     let inString = this.inString;
     let escaped = this.escaped;
     // The next backslash at or after i, looked up once per chunk and again only when passed:
@@ -338,7 +342,10 @@ export class HarReader {
       }
       const b = chunk[i]!;
       if (b === QUOTE) inString = true;
-      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+        depth++;
+        values++;
+      } else if (b === COMMA) values++;
       else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) {
@@ -350,18 +357,21 @@ export class HarReader {
     }
     this.backslash = backslash;
     this.depth = depth;
+    this.values = values;
     this.inString = inString;
     this.escaped = escaped;
     return end;
   }
 
-  /** Keeps bytes of the value being cut out, within the limit. */
+  /** Keeps bytes of the value being cut out, within the limits. */
   private keep(chunk: Uint8Array, start: number, end: number): void {
+    const what = () => (this.captureRole === 'entry' ? `entry ${this.count} (line ${this.captureLine})` : `the value of "${clip(this.key, 40)}" (line ${this.captureLine})`);
+    // Counted by scanCapture as json-values.ts counts them, at no extra pass: its memory once parsed.
+    if (this.values > MAX_ENTRY_VALUES) throw new TrafficInputError('too-large', `${what()} holds more than ${MAX_ENTRY_VALUES_TEXT} JSON values (objects, arrays, members), the most check reads of one entry`);
     if (end <= start) return;
     this.length += end - start;
     if (this.length > this.maxEntryBytes) {
-      const what = this.captureRole === 'entry' ? `entry ${this.count} (line ${this.captureLine})` : `the value of "${clip(this.key, 40)}" (line ${this.captureLine})`;
-      throw new TrafficInputError('too-large', `${what} is larger than ${this.maxEntryBytes === MAX_ENTRY_BYTES ? MAX_ENTRY_TEXT : `${this.maxEntryBytes} bytes`}, the most check reads of one entry`);
+      throw new TrafficInputError('too-large', `${what()} is larger than ${this.maxEntryBytes === MAX_ENTRY_BYTES ? MAX_ENTRY_TEXT : `${this.maxEntryBytes} bytes`}, the most check reads of one entry`);
     }
     this.parts.push(chunk.subarray(start, end));
   }

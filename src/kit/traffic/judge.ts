@@ -9,6 +9,7 @@ import { entryOf } from '../../runtime/lookup.ts';
 import { isJsonMediaType } from '../openapi/walk.ts';
 import { base64Bytes, clip, utf8Text } from './bytes.ts';
 import type { RecordedBody } from './exchange.ts';
+import { holdsMoreValuesThan } from './json-values.ts';
 
 /**
  * A way an error response breaks the contract: checkErrorResponse's, or the response's own: its
@@ -40,6 +41,11 @@ export interface RecordedResponse {
 
 /** How much of a body that is not JSON a message quotes. */
 const QUOTED_BODY = 60;
+/**
+ * The most JSON values of a body that is parsed: an error body is one object of three strings, and
+ * a body of millions of small values (a few MB of text) would take hundreds of MB once parsed.
+ */
+const MAX_BODY_VALUES = 10_000;
 
 export function judgeResponse(response: RecordedResponse, allowed: DeclarationValue | undefined): Verdict {
   const { status, contentType, body } = response;
@@ -68,6 +74,10 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
     } else text = body.text;
     if (text.trim() === '') {
       violations.push({ rule: 'body', message: 'the body is empty: an error response has a JSON body' });
+      return { kind: 'violates', type: undefined, code: undefined, violations };
+    }
+    if (holdsMoreValuesThan(text, MAX_BODY_VALUES)) {
+      violations.push({ rule: 'body', message: `the body holds more than ${MAX_BODY_VALUES} JSON values: an error body is one object {"type", "code", "message"}` });
       return { kind: 'violates', type: undefined, code: undefined, violations };
     }
     try {

@@ -37,6 +37,9 @@ describe('HAR entries', () => {
     ['no Content-Type at all (Chrome writes x-unknown)', entry(harResponse(400, { mimeType: 'x-unknown', text: expired })), { kind: 'violates', type: 'payment_error', code: 'expired_card', violations: [{ rule: 'content-type', message: 'the response has no Content-Type: it must be application/json' }] }],
     ['an empty body', entry(harResponse(400, { mimeType: 'application/json', text: '', size: 0 })), { kind: 'violates', type: undefined, code: undefined, violations: [{ rule: 'body', message: 'the body is empty: an error response has a JSON body' }] }],
     ['base64 of bytes that are not UTF-8', entry(harResponse(400, { mimeType: 'application/json', text: Buffer.from([0x7b, 0xff]).toString('base64'), encoding: 'base64' })), { kind: 'violates', type: undefined, code: undefined, violations: [{ rule: 'body', message: 'the body is not UTF-8 (byte 0xFF at offset 1)' }] }],
+    // Parsed, each value takes tens of bytes: 4 MB of them would take hundreds of MB.
+    ['a body of more than 10,000 JSON values, not parsed', entry(harResponse(400, { mimeType: 'application/json', text: `[${Array(10_000).fill('{}').join(',')}]` })), { kind: 'violates', type: undefined, code: undefined, violations: [{ rule: 'body', message: 'the body holds more than 10000 JSON values: an error body is one object {"type", "code", "message"}' }] }],
+    ['a body just under 10,000 JSON values, parsed', entry(harResponse(400, { mimeType: 'application/json', text: `[${Array(4999).fill('{}').join(',')}]` })), { kind: 'violates', type: undefined, code: undefined, violations: [{ rule: 'body', message: 'the body is an array, not an object' }] }],
     ['no request', { response: {} }, 'not an exchange: the entry has no request object'],
     ['an entry that is no object', [], 'not an exchange: the entry is a list, not an object'],
     ['no URL', entry(harResponse(200, {}), { method: 'GET' }), 'not an exchange: request.url is missing or not a string'],
