@@ -56,14 +56,15 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
 
   const violations: Violation[] = [];
   if (contentType === null) violations.push({ rule: 'content-type', message: 'the response has no Content-Type: it must be application/json' });
-  else if (contentType !== undefined && !isJsonMediaType(contentType)) violations.push({ rule: 'content-type', message: `the Content-Type is ${JSON.stringify(clip(contentType, QUOTED_BODY))}, not application/json` });
+  // White space around a header's value is not part of it (RFC 9110, 5.5).
+  else if (contentType !== undefined && !isJsonMediaType(contentType.trim())) violations.push({ rule: 'content-type', message: `the Content-Type is ${JSON.stringify(clip(contentType, QUOTED_BODY))}, not application/json` });
 
   let value: unknown;
   if (body.kind === 'value') value = body.value;
   else {
     let text: string;
-    if (body.kind === 'base64') {
-      const bytes = base64Bytes(body.base64);
+    if (body.kind === 'base64' || body.kind === 'bytes') {
+      const bytes = body.kind === 'bytes' ? body.bytes : base64Bytes(body.base64);
       if (!bytes) return { kind: 'not-checked', why: 'content.encoding says base64, and content.text is not base64' };
       const decoded = utf8Text(bytes);
       if ('invalidAt' in decoded) {
@@ -72,6 +73,11 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
       }
       text = decoded.text;
     } else text = body.text;
+    // Invisible in a message, and JSON.parse refuses it: said apart, and the rest judged.
+    if (text.startsWith('\ufeff')) {
+      violations.push({ rule: 'body', message: 'the body starts with a byte order mark (U+FEFF), which JSON sent over a network must not have (RFC 8259, 8.1)' });
+      text = text.slice(1);
+    }
     if (text.trim() === '') {
       violations.push({ rule: 'body', message: 'the body is empty: an error response has a JSON body' });
       return { kind: 'violates', type: undefined, code: undefined, violations };
