@@ -56,9 +56,11 @@ function segmentOf(text: string): Segment {
 export class Routes<Operation> {
   private readonly root: Node<Operation> = newNode();
   private readonly servers: ServerPattern[] = [];
+  private readonly all: Array<Route<Operation>> = [];
 
   constructor(routes: Iterable<Route<Operation>>) {
     for (const route of routes) {
+      this.all.push(route);
       let node = this.root;
       for (const text of route.path.split('/').slice(1)) {
         const segment = segmentOf(text);
@@ -79,6 +81,9 @@ export class Routes<Operation> {
 
   /** The operation a request was sent to, or why there is none (or more than one). */
   match(method: string, url: string): RouteMatch<Operation> {
+    // A browser records these too (images inlined, object URLs, blank frames): no server got them.
+    const local = NOT_SENT.exec(url);
+    if (local) return { kind: 'unmatched', reason: 'server', message: `no request to a server (its scheme is ${local[1]!.toLowerCase()}:)` };
     const split = splitUrl(url);
     if (typeof split === 'string') return { kind: 'unmatched', reason: 'url', message: `the URL does not parse: ${split}` };
     const found: Array<{ route: Route<Operation>; specificity: number[] }> = [];
@@ -111,7 +116,10 @@ export class Routes<Operation> {
     if (withMethod.length === 0) {
       const paths = [...new Set(found.map((f) => f.route.path))];
       const methods = [...new Set(found.map((f) => f.route.method.toUpperCase()))];
-      return { kind: 'unmatched', reason: 'method', message: `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''} has no ${method} operation (${methods.join(', ')})` };
+      // The operation may be there, with servers of its own (or of its path item) that are not this one.
+      const elsewhere = this.all.find((r) => r.method === method.toLowerCase() && paths.includes(r.path));
+      const served = elsewhere ? `; ${method} ${elsewhere.path} is served at ${elsewhere.servers.slice(0, 3).map((s) => s.url).join(', ')}${elsewhere.servers.length > 3 ? ', ...' : ''}` : '';
+      return { kind: 'unmatched', reason: 'method', message: `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''} has no ${method} operation ${elsewhere ? 'on this server ' : ''}(${methods.join(', ')})${served}` };
     }
     // Literal beats template, segment by segment from the start.
     let best: Array<{ route: Route<Operation>; specificity: number[] }> = [];
@@ -145,6 +153,9 @@ export class Routes<Operation> {
     return out;
   }
 }
+
+/** URLs of what a browser did not send to any server (data: images, blob: object URLs, about:blank). */
+const NOT_SENT = /^(data|blob|about|javascript|mailto|tel):/i;
 
 function compare(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;

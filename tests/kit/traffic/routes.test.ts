@@ -66,7 +66,11 @@ describe('not matched', () => {
     ['GET', 'https://eu.api.example.com/v1/accounts/a1', 'ambiguous: GET /accounts/{id} | GET /accounts/{number}'],
     ['GET', 'not a url', 'url: the URL does not parse: it holds a space or a control character'],
     ['GET', 'https://eu.api.example.com/v1/pay\u001b[2Jments', 'url: the URL does not parse: it holds a space or a control character'],
-    ['GET', 'mailto:someone', 'url: the URL does not parse: it is neither an absolute URL (scheme://host/path) nor a path (/path)'],
+    ['GET', 'v1/payments', 'url: the URL does not parse: it is neither an absolute URL (scheme://host/path) nor a path (/path)'],
+    ['GET', 'mailto:someone', 'server: no request to a server (its scheme is mailto:)'],
+    ['GET', 'data:image/png;base64,iVBORw0KGgo=', 'server: no request to a server (its scheme is data:)'],
+    ['GET', 'blob:https://eu.api.example.com/5f0c-11aa', 'server: no request to a server (its scheme is blob:)'],
+    ['GET', 'about:blank', 'server: no request to a server (its scheme is about:)'],
     ['GET', 'https://[::1/x', 'url: the URL does not parse: its host "[::1" does not parse'],
     ['GET', 'https://a.test:99999/x', 'url: the URL does not parse: its port 99999 is not a port'],
   ])('%s %j: %s', (method, url, want) => {
@@ -78,6 +82,13 @@ test('the operation\'s own servers replace the document\'s', () => {
   const own = new Routes([route('get', '/x', [serverPattern('https://files.example.com', undefined)]), route('get', '/y')]);
   expect(own.match('GET', 'https://files.example.com/x').kind).toBe('matched');
   expect(own.match('GET', 'https://eu.api.example.com/v1/x').kind).toBe('unmatched');
+});
+
+test('a method the path has on other servers only: said so, not "no such operation"', () => {
+  const uploads = serverPattern('https://uploads.example.com', undefined);
+  const split = new Routes([route('get', '/files'), route('post', '/files', [uploads])]);
+  expect(split.match('POST', 'https://eu.api.example.com/v1/files')).toEqual({ kind: 'unmatched', reason: 'method', message: '/files has no POST operation on this server (GET); POST /files is served at https://uploads.example.com' });
+  expect(split.match('POST', 'https://uploads.example.com/files').kind).toBe('matched');
 });
 
 test('a server without a scheme ("//host") and relative forms ("v1", ".", "./v1")', () => {
