@@ -105,6 +105,8 @@ export class HarReader {
   private line = 1;
   private lineStart = 0;
   private sawBytes = false;
+  /** Bytes of a byte order mark read at the start (3 for a whole one). */
+  private bom = 0;
 
   constructor(private readonly maxEntryBytes = MAX_ENTRY_BYTES) {}
 
@@ -141,12 +143,19 @@ export class HarReader {
         continue;
       }
       // White space, and a byte order mark at the start (some Windows tools write one), in whatever chunks it comes.
-      if (isSpace(b) || (this.state === State.Start && this.chunkStart + i < 3 && b === BOM[this.chunkStart + i])) {
+      if (this.state === State.Start && this.chunkStart + i < 3 && b === BOM[this.chunkStart + i]) {
+        this.bom++;
+        i++;
+        continue;
+      }
+      if (isSpace(b)) {
         i++;
         continue;
       }
       switch (this.state) {
         case State.Start:
+          // 0xEF or 0xEF 0xBB alone are no byte order mark, and no UTF-8.
+          if (this.bom === 1 || this.bom === 2) throw new TrafficInputError('not-utf8', `it is not UTF-8: it starts with ${this.bom} of the 3 bytes of a byte order mark (EF BB BF)`);
           if (b !== OPEN_BRACE) throw this.notHar(i, b === OPEN_BRACKET ? 'it is a JSON array; a HAR is an object {"log": {"entries": [...]}}' : `it starts with ${this.byteText(b)}; a HAR is a JSON object {"log": {"entries": [...]}}`, b !== OPEN_BRACKET);
           this.stack.push('root');
           this.state = State.ObjectFirst;
@@ -213,6 +222,7 @@ export class HarReader {
   /** Ends the input: throws when the document is not complete. */
   end(): void {
     if (this.state === State.Done) return;
+    if (this.state === State.Start && (this.bom === 1 || this.bom === 2)) throw new TrafficInputError('not-utf8', `it is not UTF-8: it starts with ${this.bom} of the 3 bytes of a byte order mark (EF BB BF)`);
     if (!this.sawBytes || this.state === State.Start) throw new TrafficInputError('not-json', 'it is empty: a HAR is a JSON object {"log": {"entries": [...]}}');
     const where = this.state === State.Capture && this.captureRole === 'entry' ? `in the middle of entry ${this.count} (it starts at line ${this.captureLine}, column ${this.captureColumn})` : `before the document does (after ${this.count} entries)`;
     throw new TrafficInputError('not-json', `it ends ${where}: the file is truncated, or was still being written`);

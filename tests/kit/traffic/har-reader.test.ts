@@ -102,6 +102,11 @@ describe('invalid: ', () => {
     expect(problem(bytes, 3)).toEqual({ problem: 'not-utf8', message: 'it is not UTF-8: byte 0xFF at line 2, column 7 (in entry 0); a HAR is UTF-8 text' });
   });
 
+  test.each([1, 2])('a byte order mark cut short (its first %i bytes) is not UTF-8', (length) => {
+    expect(problem(Uint8Array.from([0xef, 0xbb, 0xbf].slice(0, length).concat([...encode('{"log":{"entries":[]}}')])), 1)).toEqual({ problem: 'not-utf8', message: `it is not UTF-8: it starts with ${length} of the 3 bytes of a byte order mark (EF BB BF)` });
+    expect(problem(Uint8Array.from([0xef, 0xbb, 0xbf].slice(0, length)))).toEqual({ problem: 'not-utf8', message: `it is not UTF-8: it starts with ${length} of the 3 bytes of a byte order mark (EF BB BF)` });
+  });
+
   test('bytes that are not UTF-8 in a member name', () => {
     expect(problem(Uint8Array.from([...encode('{"lo'), 0xc3, 0x28, ...encode('g":{}}')])).problem).toBe('not-utf8');
   });
