@@ -84,7 +84,8 @@ async function load(file: string, spec: string): Promise<TrafficContract> {
   try {
     loaded = await loadSpec(file, specFiles, false);
   } catch (error) {
-    throw new Error(`payment-error-contract/vitest: cannot read the spec ${spec}: ${error instanceof SpecError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    // A SpecError names the file (and the place in it) itself.
+    throw new Error(`payment-error-contract/vitest: cannot read the spec${error instanceof SpecError ? `: ${error.message}` : ` ${spec}: ${error instanceof Error ? error.message : String(error)}`}`);
   }
   const contract = trafficContract(loaded.source.data, loaded.tree);
   if ('unusable' in contract) throw new Error(`payment-error-contract/vitest: ${spec}: ${contract.unusable}`);

@@ -3,6 +3,7 @@
 // same reading as the CLI's (bin/spec-files.js: bounded, strictly UTF-8, $refs as paths, YAML
 // through the optional js-yaml package, the package's own YAML read from its JSON twin), kept to
 // the few lines loadSpec needs.
+import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpecFiles } from '../openapi/load.ts';
@@ -13,8 +14,15 @@ const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
 export const specFiles: SpecFiles = {
   async read(file) {
-    const bytes = await readFile(file);
-    if (bytes.length > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
+    // In chunks, stopping past the limit: a file (or a device) larger than that is never held.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_SPEC_BYTES) throw new Error(`it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB, more than a spec file has`);
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
     try {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {

@@ -108,7 +108,11 @@ describe('throws on a mistake, with or without .not', () => {
     ['a spec that is not there', () => {
       expect.extend(errorContract(path.join(REPO_ROOT, 'tests/fixtures/traffic/missing.yaml')));
       return expect({ status: 400, body: expired }).not.toBeDeclaredError('POST /payments');
-    }, 'payment-error-contract/vitest: cannot read the spec'],
+    }, `payment-error-contract/vitest: cannot read the spec: ${path.join(REPO_ROOT, 'tests/fixtures/traffic/missing.yaml')}: ENOENT`],
+    ['a spec that never ends, read no further than 64 MiB', () => {
+      expect.extend(errorContract('/dev/zero'));
+      return expect({ status: 400, body: expired }).not.toBeDeclaredError('POST /payments');
+    }, 'payment-error-contract/vitest: cannot read the spec: /dev/zero: it is larger than 64 MiB, more than a spec file has'],
     ['a body already read', async () => {
       const response = json(400, fraud);
       await response.text();
