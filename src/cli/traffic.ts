@@ -115,7 +115,13 @@ export function reportText(d: TrafficReportDocument): string {
   const t = d.totals;
   const what = d.format === 'har' ? `${d.entries} ${d.entries === 1 ? 'entry' : 'entries'}` : `${d.entries} ${d.entries === 1 ? 'line' : 'lines'}`;
   const out: string[] = [];
-  const verdict = t.violations === 0 ? `every error response conforms to the error contract (${t.conforming} of ${t.errorResponses} judged)` : `${t.violations} of ${t.errorResponses} error ${t.errorResponses === 1 ? 'response does' : 'responses do'} not conform to the error contract`;
+  // "Every error response conforms" of none at all would read as a pass.
+  const verdict =
+    t.violations > 0
+      ? `${t.violations} of ${t.errorResponses} error ${t.errorResponses === 1 ? 'response does' : 'responses do'} not conform to the error contract`
+      : t.conforming > 0
+        ? `every error response conforms to the error contract (${t.conforming} of ${t.errorResponses} judged)`
+        : `no error response was judged (${t.errorResponses} of ${t.matched} ${t.matched === 1 ? 'entry' : 'entries'} matched to an operation ${t.errorResponses === 1 ? 'is an error response' : 'are error responses'})`;
   out.push(`${verdict}: ${printable(d.input)}, ${what}, against ${printable(d.spec)}`);
   for (const note of d.notes) out.push(`note: ${printable(note)}`);
   if (d.operations.length > 0) {

@@ -168,6 +168,19 @@ describe('exit codes', () => {
     expect(result.stdout.split('\n')[0]).toBe('every error response conforms to the error contract (1 of 1 judged): ok.har, 3 entries, against tests/fixtures/traffic/openapi.yaml');
   });
 
+  test('0 when nothing was judged, without saying "every error response conforms": a spec whose servers are not the recording\'s hosts', async () => {
+    const spec = await file('elsewhere.json', { openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url: 'https://api.other.test/v1' }], paths: { '/payments': { post: { responses: {} } } } });
+    const result = await cli(['check', '--spec', spec, '--har', HAR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      'no error response was judged (0 of 0 entries matched to an operation are error responses): tests/fixtures/traffic/checkout.har, 15 entries, against elsewhere.json',
+      'note: no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)',
+    ]);
+    const report = JSON.parse((await cli(['check', '--spec', spec, '--har', HAR, '--json'])).stdout);
+    expect(report.conforms).toBe(true);
+    expect(report.notes).toEqual(['no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)']);
+  });
+
   test('1 for a documented code sent with another message than the reference\'s, naming both', async () => {
     const input = await file('reworded.har', har([entry('POST', 'https://eu.api.example.com/v1/payments', 400, body('payment_error', 'expired_card', 'Your card has expired'))]));
     const result = await cli(['check', '--spec', SPEC, '--har', input, '--json']);

@@ -10,6 +10,8 @@ import { judgeResponse, type Violation } from './judge.ts';
 
 /** The most entries a list of the report holds; past it, entries are counted. */
 export const LIST_LIMIT = 1000;
+/** A recording of which nothing was matched "conforms": most likely the spec's servers are not the hosts it was recorded from. */
+const NOTHING_MATCHED = 'no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)';
 /** How much of a URL the report keeps. */
 const URL_LENGTH = 300;
 
@@ -221,7 +223,7 @@ export class TrafficReport {
       unmatched: [...this.lists.unmatched, ...this.elsewhere].sort((a, b) => a.entry - b.entry),
       omitted: { ...this.omitted },
       unmatchedBy: [...this.unmatchedBy].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
-      notes: [...this.contract.notes],
+      notes: [...this.contract.notes, ...(this.entries > 0 && this.totals.matched === 0 ? [NOTHING_MATCHED] : [])],
     };
   }
 }
