@@ -14,7 +14,7 @@ import { harExchange, jsonLineExchange } from '../kit/traffic/exchange.ts';
 import { HarReader } from '../kit/traffic/har-reader.ts';
 import { TrafficInputError } from '../kit/traffic/input-error.ts';
 import { JsonLinesReader, type JsonLineRead } from '../kit/traffic/jsonl-reader.ts';
-import { LIST_LIMIT, TrafficReport, type TrafficReportDocument } from '../kit/traffic/report.ts';
+import { LIST_LIMIT, TrafficReport, type TrafficReportDocument, type UnmatchedEntry } from '../kit/traffic/report.ts';
 
 export interface TrafficRun {
   readonly io: CliIo;
@@ -115,14 +115,21 @@ export function reportText(d: TrafficReportDocument): string {
   const t = d.totals;
   const what = d.format === 'har' ? `${d.entries} ${d.entries === 1 ? 'entry' : 'entries'}` : `${d.entries} ${d.entries === 1 ? 'line' : 'lines'}`;
   const out: string[] = [];
-  const verdict = t.violations === 0 ? `every error response conforms to the error contract (${t.conforming} of ${t.errorResponses} judged)` : `${t.violations} of ${t.errorResponses} error ${t.errorResponses === 1 ? 'response does' : 'responses do'} not conform to the error contract`;
+  // "Every error response conforms" of none at all would read as a pass.
+  const verdict =
+    t.violations > 0
+      ? `${t.violations} of ${t.errorResponses} error ${t.errorResponses === 1 ? 'response does' : 'responses do'} not conform to the error contract`
+      : t.conforming > 0
+        ? `every error response conforms to the error contract (${t.conforming} of ${t.errorResponses} judged)`
+        : `no error response was judged (${t.errorResponses} of ${t.matched} ${t.matched === 1 ? 'entry' : 'entries'} matched to an operation ${t.errorResponses === 1 ? 'is an error response' : 'are error responses'})`;
   out.push(`${verdict}: ${printable(d.input)}, ${what}, against ${printable(d.spec)}`);
   for (const note of d.notes) out.push(`note: ${printable(note)}`);
   if (d.operations.length > 0) {
-    const width = Math.max(9, ...d.operations.map((o) => o.operation.length));
+    // Operation names are the spec's paths: escaped before they are measured.
+    const width = Math.max(9, ...d.operations.map((o) => printable(o.operation).length));
     const row = (cells: ReadonlyArray<string | number>) => `  ${String(cells[0]).padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(12)).join('')}`;
     out.push('', row(['operation', 'responses', 'errors', 'conforming', 'violations', 'not checked']));
-    for (const o of d.operations) out.push(printable(row([o.operation, o.responses, o.errorResponses, o.conforming, o.violations, o.notChecked])));
+    for (const o of d.operations) out.push(row([printable(o.operation), o.responses, o.errorResponses, o.conforming, o.violations, o.notChecked]));
   }
   const others = [
     t.unmatched ? `${t.unmatched} unmatched (${d.unmatchedBy.map((u) => `${u.count} ${REASONS[u.reason]}`).join(', ')})` : '',
@@ -133,15 +140,16 @@ export function reportText(d: TrafficReportDocument): string {
 
   const request = (e: { where: string; method: string; url: string; status: number | null }) => `${e.where}: ${e.method} ${url(e.url)}${e.status === null ? '' : ` -> HTTP ${e.status}`}`;
   section(out, 'Violations', d.violations, t.violations, (e) => [
-    `${request(e)} (${e.operation}): ${e.type === null ? 'no error type' : printable(e.type)}${e.code === null ? '' : ` ${quote(e.code)}`}`,
+    `${request(e)} (${printable(e.operation)}): ${e.type === null ? 'no error type' : printable(e.type)}${e.code === null ? '' : ` ${quote(e.code)}`}`,
     ...e.problems.map((p) => `    - ${printable(p.message)}`),
   ]);
-  section(out, 'Not checked', d.notChecked, t.notChecked, (e) => [`${request(e)} (${e.operation}): ${printable(e.why)}`]);
+  section(out, 'Not checked', d.notChecked, t.notChecked, (e) => [`${request(e)} (${printable(e.operation)}): ${printable(e.why)}`]);
   section(out, 'Ambiguous', d.ambiguous, t.ambiguous, (e) => [`${request(e)}: matches ${e.operations.map(printable).join(' and ')} as closely`]);
   // Requests to other hosts are noise in a browser's HAR: counted above, listed only with --json.
-  const unmatched = d.unmatched.filter((e) => e.reason !== 'server');
-  const elsewhere = d.unmatchedBy.find((u) => u.reason === 'server')?.count ?? 0;
-  section(out, 'Unmatched, on a server of the spec', unmatched, t.unmatched - elsewhere, (e) => [`${request(e)}: ${printable(e.why)}`]);
+  const by = (reason: UnmatchedEntry['reason']) => d.unmatchedBy.find((u) => u.reason === reason)?.count ?? 0;
+  const onServers = d.unmatched.filter((e) => e.reason === 'path' || e.reason === 'method');
+  section(out, 'Unmatched, on a server of the spec', onServers, by('path') + by('method'), (e) => [`${request(e)}: ${printable(e.why)}`]);
+  section(out, 'Unmatched, with a URL that does not parse', d.unmatched.filter((e) => e.reason === 'url'), by('url'), (e) => [`${request(e)}: ${printable(e.why)}`]);
   section(out, d.format === 'har' ? 'Not entries check can read' : 'Not exchanges check can read', d.malformed, t.malformed, (e) => [`${e.where}: ${printable(e.problem)}`]);
   return out.join('\n') + '\n';
 }

@@ -168,6 +168,19 @@ describe('exit codes', () => {
     expect(result.stdout.split('\n')[0]).toBe('every error response conforms to the error contract (1 of 1 judged): ok.har, 3 entries, against tests/fixtures/traffic/openapi.yaml');
   });
 
+  test('0 when nothing was judged, without saying "every error response conforms": a spec whose servers are not the recording\'s hosts', async () => {
+    const spec = await file('elsewhere.json', { openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url: 'https://api.other.test/v1' }], paths: { '/payments': { post: { responses: {} } } } });
+    const result = await cli(['check', '--spec', spec, '--har', HAR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      'no error response was judged (0 of 0 entries matched to an operation are error responses): tests/fixtures/traffic/checkout.har, 15 entries, against elsewhere.json',
+      'note: no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)',
+    ]);
+    const report = JSON.parse((await cli(['check', '--spec', spec, '--har', HAR, '--json'])).stdout);
+    expect(report.conforms).toBe(true);
+    expect(report.notes).toEqual(['no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)']);
+  });
+
   test('1 for a documented code sent with another message than the reference\'s, naming both', async () => {
     const input = await file('reworded.har', har([entry('POST', 'https://eu.api.example.com/v1/payments', 400, body('payment_error', 'expired_card', 'Your card has expired'))]));
     const result = await cli(['check', '--spec', SPEC, '--har', input, '--json']);
@@ -211,6 +224,7 @@ describe('unusable input (exit 2): one message naming the file and the problem, 
     ['truncated mid-entry', '{"log":{"entries":[{"request":{"method":"GET","url":"https://a.test/"}},{"request":{"met', 'input-not-json', 'bad.har: it ends in the middle of entry 1 (it starts at line 1, column 73): the file is truncated, or was still being written'],
     ['not UTF-8', Uint8Array.from([...new TextEncoder().encode('{"log":{"entries":[{"a":"'), 0xfe, ...new TextEncoder().encode('"}]}}')]), 'input-not-utf8', 'bad.har: it is not UTF-8: byte 0xFE at line 1, column 26 (in entry 0); a HAR is UTF-8 text'],
     ['empty', '', 'input-not-json', 'bad.har: it is empty: a HAR is a JSON object {"log": {"entries": [...]}}'],
+    ['an entry of 3 MB holding a million empty objects', `{"log":{"entries":[{"request":{"method":"GET","url":"https://a.test/"},"junk":[${Array(1_000_000).fill('{}').join(',')}]}]}}`, 'input-too-large', 'bad.har: entry 0 (line 1) holds more than 1,000,000 JSON values (objects, arrays, members), the most check reads of one entry'],
   ];
   test.each(cases)('%s', async (_name, content, kind, message) => {
     const input = await file('bad.har', content);
@@ -274,6 +288,44 @@ describe('what real HARs hold', () => {
   });
 });
 
+describe('a browser\'s HAR: what no server got, and the requests to other hosts, do not hide the API\'s', () => {
+  test('1,200 requests to a CDN, then two the API has no operation for: those two are listed, in the text and with --json', async () => {
+    const cdn = Array.from({ length: 1200 }, (_, i) => entry('GET', `https://cdn.example.com/app${i}.js`, 200, '', 'text/javascript'));
+    const input = await file('cdn.har', har([...cdn, entry('DELETE', 'https://eu.api.example.com/v1/payments', 405, ''), entry('GET', 'https://eu.api.example.com/v1/nothing', 404, '')]));
+    const text = (await cli(['check', '--spec', SPEC, '--har', input])).stdout;
+    expect(text).toContain(`Unmatched, on a server of the spec (2):
+  log.entries[1200]: DELETE https://eu.api.example.com/v1/payments -> HTTP 405: /payments has no DELETE operation (POST)
+  log.entries[1201]: GET https://eu.api.example.com/v1/nothing -> HTTP 404: no path of the spec matches it
+`);
+    const report = JSON.parse((await cli(['check', '--spec', SPEC, '--har', input, '--json'])).stdout);
+    expect(report.unmatched).toHaveLength(1000);
+    expect(report.unmatched.slice(-2).map((e: any) => e.entry)).toEqual([1200, 1201]);
+    expect(report.unmatched[0].entry).toBe(0);
+    expect(report.omitted.unmatched).toBe(202);
+    expect(report.unmatchedBy).toEqual([{ reason: 'server', count: 1200 }, { reason: 'method', count: 1 }, { reason: 'path', count: 1 }]);
+  });
+
+  test('data:, blob: and about: URLs are no requests to a server; a URL that does not parse has its own list', async () => {
+    const input = await file('local.har', har([
+      entry('GET', 'data:image/png;base64,iVBORw0KGgo=', 200, ''),
+      entry('GET', 'blob:https://eu.api.example.com/5f0c-11aa', 200, ''),
+      entry('GET', 'about:blank', 200, ''),
+      entry('GET', 'v1/payments/mine', 200, '[]'),
+    ]));
+    const text = (await cli(['check', '--spec', SPEC, '--har', input])).stdout;
+    expect(text).toContain('Not matched to one operation: 4 unmatched (3 to hosts or base paths no server of the spec names, 1 with a URL that does not parse).');
+    expect(text).not.toContain('on a server of the spec (');
+    expect(text).toContain('Unmatched, with a URL that does not parse (1):\n  log.entries[3]: GET v1/payments/mine -> HTTP 200: the URL does not parse');
+    const report = JSON.parse((await cli(['check', '--spec', SPEC, '--har', input, '--json'])).stdout);
+    expect(report.unmatched.map((e: any) => [e.reason, e.why])).toEqual([
+      ['server', 'no request to a server (its scheme is data:)'],
+      ['server', 'no request to a server (its scheme is blob:)'],
+      ['server', 'no request to a server (its scheme is about:)'],
+      ['url', 'the URL does not parse: it is neither an absolute URL (scheme://host/path) nor a path (/path)'],
+    ]);
+  });
+});
+
 describe('hostile entries are reported, never a stack trace', () => {
   // A million of them, from the packed package: tests/packed/traffic-large.test.ts.
   test('100,000 empty objects: each reported as no entry, listed up to the limit, the rest counted', async () => {
@@ -289,6 +341,18 @@ describe('hostile entries are reported, never a stack trace', () => {
     const text = await cli(['check', '--spec', SPEC, '--har', input]);
     expect(text.stdout).toContain('Not entries check can read (100000):\n  log.entries[0]: the entry has no request object\n');
     expect(text.stdout).toContain('  ... and 99950 more (--json lists up to 1000 of each kind)\n');
+  });
+
+  test('the spec\'s own texts, its paths, are escaped in the text report too', async () => {
+    const spec = await file('ctl-spec.json', { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/pay\u001b[2J\u202ements': { post: { 'x-payment-errors': { payment_error: ['expired_card'] }, responses: {} } } } });
+    const url = 'https://h.test/pay%1B%5B2J%E2%80%AEments';
+    const input = await file('ctl-spec.har', har([entry('POST', url, 400, body('payment_error', 'fraud')), { request: { method: 'POST', url }, response: { status: 400, headers: [], content: { mimeType: 'application/json' } } }]));
+    const result = await cli(['check', '--spec', spec, '--har', input]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(result.stdout).toContain('  operation                       responses      errors  conforming  violations not checked\n  POST /pay\\u001b[2J\\u202ements           2           2           0           1           1\n');
+    expect(result.stdout).toContain('-> HTTP 400 (POST /pay\\u001b[2J\\u202ements): payment_error "fraud"');
+    expect(result.stdout).toContain('-> HTTP 400 (POST /pay\\u001b[2J\\u202ements): body not captured');
   });
 
   test('control characters and bidirectional overrides in URLs, header values, codes and bodies are escaped; long texts are bounded', async () => {

@@ -10,6 +10,8 @@ export type RecordedBody =
   | { readonly kind: 'text'; readonly text: string }
   /** The body's bytes, as base64 (a HAR's content with `encoding: base64`): decoded only when judged, most are images. */
   | { readonly kind: 'base64'; readonly base64: string }
+  /** The body's bytes (a Fetch Response's, a test's Buffer): decoded as UTF-8, strictly, when judged. */
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
   /** The body as a JSON value already (JSON Lines may write it so). */
   | { readonly kind: 'value'; readonly value: unknown }
   /** Nothing of it can be judged; why, for a person. */

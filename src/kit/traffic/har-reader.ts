@@ -12,7 +12,7 @@
 // parser builds every string of every body piece by piece, where this one builds each entry once
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
 import { clip, concat, utf8Length, utf8Text } from '../../lib/bytes.ts';
-import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
+import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, MAX_ENTRY_VALUES, MAX_ENTRY_VALUES_TEXT, TrafficInputError } from './input-error.ts';
 
 /** One entry of log.entries, parsed. */
 export interface HarEntryRead {
@@ -82,10 +82,11 @@ export class HarReader {
   private parts: Uint8Array[] = [];
   private length = 0;
   private depth = 0;
+  /** Values of it seen so far (`{`, `[` and `,` outside strings), as json-values.ts counts them: its memory once parsed. */
+  private values = 1;
   private inString = false;
   private escaped = false;
   private scalar = false;
-  private captureStart = 0;
   private captureLine = 1;
   private captureColumn = 1;
   private captureRole: 'entry' | 'other' = 'other';
@@ -103,6 +104,8 @@ export class HarReader {
   private line = 1;
   private lineStart = 0;
   private sawBytes = false;
+  /** Bytes of a byte order mark read at the start (3 for a whole one). */
+  private bom = 0;
 
   constructor(private readonly maxEntryBytes = MAX_ENTRY_BYTES) {}
 
@@ -139,12 +142,19 @@ export class HarReader {
         continue;
       }
       // White space, and a byte order mark at the start (some Windows tools write one), in whatever chunks it comes.
-      if (isSpace(b) || (this.state === State.Start && this.chunkStart + i < 3 && b === BOM[this.chunkStart + i])) {
+      if (this.state === State.Start && this.chunkStart + i < 3 && b === BOM[this.chunkStart + i]) {
+        this.bom++;
+        i++;
+        continue;
+      }
+      if (isSpace(b)) {
         i++;
         continue;
       }
       switch (this.state) {
         case State.Start:
+          // 0xEF or 0xEF 0xBB alone are no byte order mark, and no UTF-8.
+          if (this.bom === 1 || this.bom === 2) throw new TrafficInputError('not-utf8', `it is not UTF-8: it starts with ${this.bom} of the 3 bytes of a byte order mark (EF BB BF)`);
           if (b !== OPEN_BRACE) throw this.notHar(i, b === OPEN_BRACKET ? 'it is a JSON array; a HAR is an object {"log": {"entries": [...]}}' : `it starts with ${this.byteText(b)}; a HAR is a JSON object {"log": {"entries": [...]}}`, b !== OPEN_BRACKET);
           this.stack.push('root');
           this.state = State.ObjectFirst;
@@ -211,6 +221,7 @@ export class HarReader {
   /** Ends the input: throws when the document is not complete. */
   end(): void {
     if (this.state === State.Done) return;
+    if (this.state === State.Start && (this.bom === 1 || this.bom === 2)) throw new TrafficInputError('not-utf8', `it is not UTF-8: it starts with ${this.bom} of the 3 bytes of a byte order mark (EF BB BF)`);
     if (!this.sawBytes || this.state === State.Start) throw new TrafficInputError('not-json', 'it is empty: a HAR is a JSON object {"log": {"entries": [...]}}');
     const where = this.state === State.Capture && this.captureRole === 'entry' ? `in the middle of entry ${this.count} (it starts at line ${this.captureLine}, column ${this.captureColumn})` : `before the document does (after ${this.count} entries)`;
     throw new TrafficInputError('not-json', `it ends ${where}: the file is truncated, or was still being written`);
@@ -273,13 +284,13 @@ export class HarReader {
     this.captureRole = role;
     this.parts = [];
     this.length = 0;
-    this.captureStart = this.chunkStart + i;
     this.captureLine = this.lineAt(i);
     this.captureColumn = this.chunkStart + i - this.lineStart + 1;
     // The first byte is scanned by scanCapture like any other: a quote opens the string, a bracket the depth.
     this.inString = false;
     this.scalar = b !== QUOTE && b !== OPEN_BRACE && b !== OPEN_BRACKET;
     this.depth = 0;
+    this.values = 1;
     this.escaped = false;
   }
 
@@ -290,6 +301,7 @@ export class HarReader {
   private scanCapture(chunk: Uint8Array, i: number): number {
     const n = chunk.length;
     let depth = this.depth;
+    let values = this.values;
     let inString = this.inString;
     let escaped = this.escaped;
     // The next backslash at or after i, looked up once per chunk and again only when passed:
@@ -338,7 +350,10 @@ export class HarReader {
       }
       const b = chunk[i]!;
       if (b === QUOTE) inString = true;
-      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+        depth++;
+        values++;
+      } else if (b === COMMA) values++;
       else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) {
@@ -350,18 +365,21 @@ export class HarReader {
     }
     this.backslash = backslash;
     this.depth = depth;
+    this.values = values;
     this.inString = inString;
     this.escaped = escaped;
     return end;
   }
 
-  /** Keeps bytes of the value being cut out, within the limit. */
+  /** Keeps bytes of the value being cut out, within the limits. */
   private keep(chunk: Uint8Array, start: number, end: number): void {
+    const what = () => (this.captureRole === 'entry' ? `entry ${this.count} (line ${this.captureLine})` : `the value of "${clip(this.key, 40)}" (line ${this.captureLine})`);
+    // Counted by scanCapture as json-values.ts counts them, at no extra pass: its memory once parsed.
+    if (this.values > MAX_ENTRY_VALUES) throw new TrafficInputError('too-large', `${what()} holds more than ${MAX_ENTRY_VALUES_TEXT} JSON values (objects, arrays, members), the most check reads of one entry`);
     if (end <= start) return;
     this.length += end - start;
     if (this.length > this.maxEntryBytes) {
-      const what = this.captureRole === 'entry' ? `entry ${this.count} (line ${this.captureLine})` : `the value of "${clip(this.key, 40)}" (line ${this.captureLine})`;
-      throw new TrafficInputError('too-large', `${what} is larger than ${this.maxEntryBytes === MAX_ENTRY_BYTES ? MAX_ENTRY_TEXT : `${this.maxEntryBytes} bytes`}, the most check reads of one entry`);
+      throw new TrafficInputError('too-large', `${what()} is larger than ${this.maxEntryBytes === MAX_ENTRY_BYTES ? MAX_ENTRY_TEXT : `${this.maxEntryBytes} bytes`}, the most check reads of one entry`);
     }
     this.parts.push(chunk.subarray(start, end));
   }

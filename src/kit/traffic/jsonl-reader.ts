@@ -3,7 +3,8 @@
 // is not JSON is reported with its number, and the reading goes on; bytes that are not UTF-8 or a
 // line over the limit make the input unusable. Nothing here touches Node.
 import { clip, concat, utf8Text } from '../../lib/bytes.ts';
-import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, TrafficInputError } from './input-error.ts';
+import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, MAX_ENTRY_VALUES, MAX_ENTRY_VALUES_TEXT, TrafficInputError } from './input-error.ts';
+import { holdsMoreValuesThan } from './json-values.ts';
 
 /** One line that is not blank: its value, or why it is not JSON. */
 export type JsonLineRead = { readonly line: number; readonly value: unknown } | { readonly line: number; readonly problem: string };
@@ -61,6 +62,7 @@ export class JsonLinesReader {
     // A byte order mark (some Windows tools write one) is not part of the first line.
     const text = this.line === 1 && decoded.text.startsWith('\ufeff') ? decoded.text.slice(1) : decoded.text;
     if (text.trim() === '') return undefined;
+    if (holdsMoreValuesThan(text, MAX_ENTRY_VALUES)) throw new TrafficInputError('too-large', `line ${this.line} holds more than ${MAX_ENTRY_VALUES_TEXT} JSON values (objects, arrays, members), the most check reads of one entry`);
     try {
       return { line: this.line, value: JSON.parse(text) };
     } catch (error) {

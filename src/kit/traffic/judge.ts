@@ -9,6 +9,7 @@ import { entryOf } from '../../runtime/lookup.ts';
 import { isJsonMediaType } from '../openapi/walk.ts';
 import { base64Bytes, clip, utf8Text } from '../../lib/bytes.ts';
 import type { RecordedBody } from './exchange.ts';
+import { holdsMoreValuesThan } from './json-values.ts';
 
 /**
  * A way an error response breaks the contract: checkErrorResponse's, or the response's own: its
@@ -40,6 +41,11 @@ export interface RecordedResponse {
 
 /** How much of a body that is not JSON a message quotes. */
 const QUOTED_BODY = 60;
+/**
+ * The most JSON values of a body that is parsed: an error body is one object of three strings, and
+ * a body of millions of small values (a few MB of text) would take hundreds of MB once parsed.
+ */
+const MAX_BODY_VALUES = 10_000;
 
 export function judgeResponse(response: RecordedResponse, allowed: DeclarationValue | undefined): Verdict {
   const { status, contentType, body } = response;
@@ -50,14 +56,15 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
 
   const violations: Violation[] = [];
   if (contentType === null) violations.push({ rule: 'content-type', message: 'the response has no Content-Type: it must be application/json' });
-  else if (contentType !== undefined && !isJsonMediaType(contentType)) violations.push({ rule: 'content-type', message: `the Content-Type is ${JSON.stringify(clip(contentType, QUOTED_BODY))}, not application/json` });
+  // White space around a header's value is not part of it (RFC 9110, 5.5).
+  else if (contentType !== undefined && !isJsonMediaType(contentType.trim())) violations.push({ rule: 'content-type', message: `the Content-Type is ${JSON.stringify(clip(contentType, QUOTED_BODY))}, not application/json` });
 
   let value: unknown;
   if (body.kind === 'value') value = body.value;
   else {
     let text: string;
-    if (body.kind === 'base64') {
-      const bytes = base64Bytes(body.base64);
+    if (body.kind === 'base64' || body.kind === 'bytes') {
+      const bytes = body.kind === 'bytes' ? body.bytes : base64Bytes(body.base64);
       if (!bytes) return { kind: 'not-checked', why: 'content.encoding says base64, and content.text is not base64' };
       const decoded = utf8Text(bytes);
       if ('invalidAt' in decoded) {
@@ -66,8 +73,17 @@ export function judgeResponse(response: RecordedResponse, allowed: DeclarationVa
       }
       text = decoded.text;
     } else text = body.text;
+    // Invisible in a message, and JSON.parse refuses it: said apart, and the rest judged.
+    if (text.startsWith('\ufeff')) {
+      violations.push({ rule: 'body', message: 'the body starts with a byte order mark (U+FEFF), which JSON sent over a network must not have (RFC 8259, 8.1)' });
+      text = text.slice(1);
+    }
     if (text.trim() === '') {
       violations.push({ rule: 'body', message: 'the body is empty: an error response has a JSON body' });
+      return { kind: 'violates', type: undefined, code: undefined, violations };
+    }
+    if (holdsMoreValuesThan(text, MAX_BODY_VALUES)) {
+      violations.push({ rule: 'body', message: `the body holds more than ${MAX_BODY_VALUES} JSON values: an error body is one object {"type", "code", "message"}` });
       return { kind: 'violates', type: undefined, code: undefined, violations };
     }
     try {

@@ -10,6 +10,8 @@ import { judgeResponse, type Violation } from './judge.ts';
 
 /** The most entries a list of the report holds; past it, entries are counted. */
 export const LIST_LIMIT = 1000;
+/** A recording of which nothing was matched "conforms": most likely the spec's servers are not the hosts it was recorded from. */
+const NOTHING_MATCHED = 'no entry was matched to an operation of the spec, so nothing was judged: do its servers name the hosts the recording was made on? (the unmatched entries say where each went)';
 /** How much of a URL the report keeps. */
 const URL_LENGTH = 300;
 
@@ -103,6 +105,7 @@ export interface TrafficReportDocument {
 interface Lists {
   violations: ViolationEntry[];
   notChecked: NotCheckedEntry[];
+  /** Those sent to the spec's servers (and URLs that do not parse); requests elsewhere are in `elsewhere`. */
   unmatched: UnmatchedEntry[];
   ambiguous: AmbiguousEntry[];
   malformed: MalformedEntry[];
@@ -117,6 +120,12 @@ export class TrafficReport {
   private readonly totals = { matched: 0, errorResponses: 0, conforming: 0, violations: 0, notChecked: 0, unmatched: 0, ambiguous: 0, malformed: 0 };
   private readonly omitted = { violations: 0, notChecked: 0, unmatched: 0, ambiguous: 0, malformed: 0 };
   private readonly unmatchedBy = new Map<UnmatchedEntry['reason'], number>();
+  /**
+   * Unmatched requests to hosts no server of the spec names (scripts, images, analytics: most of a
+   * browser's HAR). They share the unmatched list's LIST_LIMIT with the others, and give up their
+   * places to them: a thousand requests to a CDN must not hide the one the API did not expect.
+   */
+  private readonly elsewhere: UnmatchedEntry[] = [];
 
   constructor(
     private readonly contract: TrafficContract,
@@ -136,7 +145,7 @@ export class TrafficReport {
     if (match.kind === 'unmatched') {
       this.totals.unmatched++;
       this.unmatchedBy.set(match.reason, (this.unmatchedBy.get(match.reason) ?? 0) + 1);
-      this.list('unmatched', { ...request, reason: match.reason, why: match.message });
+      this.addUnmatched({ ...request, reason: match.reason, why: match.message });
       return;
     }
     if (match.kind === 'ambiguous') {
@@ -174,6 +183,21 @@ export class TrafficReport {
     }
   }
 
+  private addUnmatched(entry: UnmatchedEntry): void {
+    const full = this.lists.unmatched.length + this.elsewhere.length >= LIST_LIMIT;
+    if (entry.reason === 'server') {
+      if (full) this.omitted.unmatched++;
+      else this.elsewhere.push(entry);
+      return;
+    }
+    if (full) {
+      this.omitted.unmatched++;
+      if (this.elsewhere.length === 0) return;
+      this.elsewhere.pop();
+    }
+    this.lists.unmatched.push(entry);
+  }
+
   private list<K extends keyof Lists>(name: K, entry: Lists[K][number]): void {
     const list = this.lists[name] as Array<Lists[K][number]>;
     if (list.length < LIST_LIMIT) list.push(entry);
@@ -195,9 +219,11 @@ export class TrafficReport {
       totals: { ...this.totals },
       operations,
       ...this.lists,
+      // In the recording's order.
+      unmatched: [...this.lists.unmatched, ...this.elsewhere].sort((a, b) => a.entry - b.entry),
       omitted: { ...this.omitted },
       unmatchedBy: [...this.unmatchedBy].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
-      notes: [...this.contract.notes],
+      notes: [...this.contract.notes, ...(this.entries > 0 && this.totals.matched === 0 ? [NOTHING_MATCHED] : [])],
     };
   }
 }

@@ -4,6 +4,7 @@
 // says (/payments/mine before /payments/{id}); a request that two operations match as closely is
 // ambiguous, and one that none matches is unmatched: neither is ever guessed.
 import { splitUrl, type ServerPattern } from './servers.ts';
+import { Template, type Piece } from './template.ts';
 
 export interface Route<Operation> {
   readonly operation: Operation;
@@ -27,8 +28,9 @@ export type RouteMatch<Operation> =
 interface Segment {
   /** The literal segment, or undefined for a templated one. */
   readonly literal: string | undefined;
-  /** A templated segment's pattern (the whole segment). */
-  readonly pattern: RegExp | undefined;
+  /** A templated segment's template (the whole segment), and its text with the variables' names left out ("{}.json"): templates that match alike share a node. */
+  readonly template: Template | undefined;
+  readonly key: string;
   readonly specificity: 0 | 1 | 2;
 }
 
@@ -39,23 +41,26 @@ interface Node<Operation> {
 }
 
 const newNode = <Operation>(): Node<Operation> => ({ literals: new Map(), templated: [], routes: [] });
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const VARIABLE = /^\{[^{}]*\}$/;
 
 function segmentOf(text: string): Segment {
-  if (!/\{[^{}]*\}/.test(text)) return { literal: text, pattern: undefined, specificity: 2 };
-  const whole = /^\{[^{}]*\}$/.test(text);
+  if (!/\{[^{}]*\}/.test(text)) return { literal: text, template: undefined, key: text, specificity: 2 };
+  const parts = text.split(/(\{[^{}]*\})/).filter((part) => part !== '');
   // A path parameter's value is never empty and never holds a slash.
-  const source = text.split(/(\{[^{}]*\})/).map((part) => (/^\{[^{}]*\}$/.test(part) ? '[^/]+?' : escape(part))).join('');
-  return { literal: undefined, pattern: new RegExp(`^${source}$`), specificity: whole ? 0 : 1 };
+  const pieces = parts.map((part): Piece => (VARIABLE.test(part) ? { values: [], any: true } : { literal: part }));
+  const key = parts.map((part) => (VARIABLE.test(part) ? '{}' : part)).join('');
+  return { literal: undefined, template: new Template(pieces), key, specificity: VARIABLE.test(text) ? 0 : 1 };
 }
 
 /** The matcher for a set of routes: paths in a tree of segments, so that a URL meets only the paths that can match it. */
 export class Routes<Operation> {
   private readonly root: Node<Operation> = newNode();
   private readonly servers: ServerPattern[] = [];
+  private readonly all: Array<Route<Operation>> = [];
 
   constructor(routes: Iterable<Route<Operation>>) {
     for (const route of routes) {
+      this.all.push(route);
       let node = this.root;
       for (const text of route.path.split('/').slice(1)) {
         const segment = segmentOf(text);
@@ -64,7 +69,7 @@ export class Routes<Operation> {
           if (!next) node.literals.set(segment.literal, (next = newNode()));
           node = next;
         } else {
-          let next = node.templated.find((t) => t.segment.pattern!.source === segment.pattern!.source)?.node;
+          let next = node.templated.find((t) => t.segment.key === segment.key)?.node;
           if (!next) node.templated.push({ segment, node: (next = newNode()) });
           node = next;
         }
@@ -76,6 +81,9 @@ export class Routes<Operation> {
 
   /** The operation a request was sent to, or why there is none (or more than one). */
   match(method: string, url: string): RouteMatch<Operation> {
+    // A browser records these too (images inlined, object URLs, blank frames): no server got them.
+    const local = NOT_SENT.exec(url);
+    if (local) return { kind: 'unmatched', reason: 'server', message: `no request to a server (its scheme is ${local[1]!.toLowerCase()}:)` };
     const split = splitUrl(url);
     if (typeof split === 'string') return { kind: 'unmatched', reason: 'url', message: `the URL does not parse: ${split}` };
     const found: Array<{ route: Route<Operation>; specificity: number[] }> = [];
@@ -84,16 +92,18 @@ export class Routes<Operation> {
     const otherBases: string[] = [];
     for (const server of this.servers) {
       if (split.origin !== undefined && server.origin && !server.origin.test(split.origin) && !(split.originWithPort !== undefined && server.origin.test(split.originWithPort))) continue;
-      const base = server.base.exec(split.path);
-      if (!base) {
+      const ends = server.base.ends(split.path);
+      if (ends.length === 0) {
         // A relative server is "there" for any host: naming it would say nothing of this one.
         if (server.origin) otherBases.push(server.url);
         continue;
       }
       served = true;
-      const rest = split.path.slice(base[0].length) || '/';
-      for (const { route, specificity } of this.paths(rest)) {
-        if (route.servers.includes(server)) found.push({ route, specificity: [...server.baseSpecificity, ...specificity] });
+      for (const end of ends) {
+        const rest = split.path.slice(end) || '/';
+        for (const { route, specificity } of this.paths(rest)) {
+          if (route.servers.includes(server)) found.push({ route, specificity: [...server.baseSpecificity, ...specificity] });
+        }
       }
     }
     if (!served) {
@@ -106,7 +116,10 @@ export class Routes<Operation> {
     if (withMethod.length === 0) {
       const paths = [...new Set(found.map((f) => f.route.path))];
       const methods = [...new Set(found.map((f) => f.route.method.toUpperCase()))];
-      return { kind: 'unmatched', reason: 'method', message: `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''} has no ${method} operation (${methods.join(', ')})` };
+      // The operation may be there, with servers of its own (or of its path item) that are not this one.
+      const elsewhere = this.all.find((r) => r.method === method.toLowerCase() && paths.includes(r.path));
+      const served = elsewhere ? `; ${method} ${elsewhere.path} is served at ${elsewhere.servers.slice(0, 3).map((s) => s.url).join(', ')}${elsewhere.servers.length > 3 ? ', ...' : ''}` : '';
+      return { kind: 'unmatched', reason: 'method', message: `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''} has no ${method} operation ${elsewhere ? 'on this server ' : ''}(${methods.join(', ')})${served}` };
     }
     // Literal beats template, segment by segment from the start.
     let best: Array<{ route: Route<Operation>; specificity: number[] }> = [];
@@ -133,13 +146,16 @@ export class Routes<Operation> {
       const literal = node.literals.get(raw) ?? (decoded === raw ? undefined : node.literals.get(decoded));
       if (literal) walk(literal, at + 1, [...specificity, 2]);
       for (const { segment, node: next } of node.templated) {
-        if (segment.pattern!.test(raw)) walk(next, at + 1, [...specificity, segment.specificity]);
+        if (segment.template!.test(raw)) walk(next, at + 1, [...specificity, segment.specificity]);
       }
     };
     walk(this.root, 0, []);
     return out;
   }
 }
+
+/** URLs of what a browser did not send to any server (data: images, blob: object URLs, about:blank). */
+const NOT_SENT = /^(data|blob|about|javascript|mailto|tel):/i;
 
 function compare(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;

@@ -1,22 +1,22 @@
 // The servers of an OpenAPI document as patterns a request URL is matched against: absolute URLs
 // (scheme and host compared without case, a default port the same as none), relative ones (any
 // host: the document does not say where it is served), base paths, and server variables (one of
-// the `enum` values where there is one; else any text without a slash, or the default as written).
+// the `enum` values where there is one; else any text without a slash, or the default as written),
+// as templates matched in linear time (template.ts): the URLs come from the recording.
+import { Template, type Piece } from './template.ts';
 
 export interface ServerPattern {
   /** As the document writes it. */
   readonly url: string;
-  /** Matches a URL's origin ("https://api.example.com", "http://127.0.0.1:4010"); undefined: any origin. */
-  readonly origin: RegExp | undefined;
-  /** Matches the base path at the start of a URL's path (its own segments: see baseSpecificity). */
-  readonly base: RegExp;
+  /** Matches a URL's origin ("https://api.example.com", "http://127.0.0.1:4010"), without case; undefined: any origin. */
+  readonly origin: { test(origin: string): boolean } | undefined;
+  /** Where the base path can end at the start of a URL's path: before a slash or at the end (its own segments: see baseSpecificity). */
+  readonly base: { ends(path: string): number[] };
   /** For literal-beats-template: how specific each segment of the base path is (2 literal, 1 partly templated, 0 a variable). */
   readonly baseSpecificity: readonly number[];
 }
 
 type Token = { readonly literal: string } | { readonly variable: string };
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A server's URL template as a pattern; `variables` is its `variables` map, read as JSON. */
 export function serverPattern(url: string, variables: unknown): ServerPattern {
@@ -43,10 +43,28 @@ export function serverPattern(url: string, variables: unknown): ServerPattern {
   // A trailing slash of the base path is not part of it: paths start with one.
   const last = pathTokens[pathTokens.length - 1];
   if (last && 'literal' in last) pathTokens = [...pathTokens.slice(0, -1), { literal: last.literal.replace(/\/+$/, '') }];
-  const origin = originTokens.length ? new RegExp(`^${originTokens.map((t) => ('literal' in t ? escape(t.literal.toLowerCase()) : variableSource(t.variable, variables))).join('')}$`, 'i') : undefined;
-  const base = new RegExp(`^${pathTokens.map((t) => ('literal' in t ? escape(t.literal) : variableSource(t.variable, variables))).join('')}(?=/|$)`);
-  return { url, origin, base, baseSpecificity: segmentSpecificity(pathTokens) };
+  const piece = (t: Token): Piece => ('literal' in t ? t : variablePiece(t.variable, variables));
+  const originTemplate = originTokens.length ? new Template(originTokens.map(piece), true) : undefined;
+  const baseTemplate = new Template(pathTokens.map(piece));
+  return {
+    url,
+    origin: originTemplate && { test: (origin) => originTemplate.test(origin.toLowerCase()) },
+    base: { ends: (path) => baseEnds(baseTemplate.ends(path), path) },
+    baseSpecificity: segmentSpecificity(pathTokens),
+  };
 }
+
+/** The ends of a base path: before a slash or at the end of the path; one that ends with a slash (a variable's value was empty) ends before it. */
+function baseEnds(ends: readonly number[], path: string): number[] {
+  const out = new Set<number>();
+  for (const end of ends) {
+    if (end === path.length || path.charCodeAt(end) === SLASH) out.add(end);
+    else if (end > 0 && path.charCodeAt(end - 1) === SLASH) out.add(end - 1);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+const SLASH = 0x2f;
 
 function literal(token: Token | undefined): string {
   return token && 'literal' in token ? token.literal : '';
@@ -71,15 +89,14 @@ function findLiteral(tokens: readonly Token[], text: string, fromToken = 0, from
 }
 
 /** What a server variable may be replaced with. */
-function variableSource(name: string, variables: unknown): string {
-  if (name === '\u0000scheme') return '[a-z][a-z0-9+.-]*';
+function variablePiece(name: string, variables: unknown): Piece {
+  // A URL's scheme, where the server writes none ("//api.example.com").
+  if (name === '\u0000scheme') return { values: [], any: true };
   const variable = own(variables, name);
   const values = own(variable, 'enum');
-  if (Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string')) {
-    return `(?:${(values as string[]).map(escape).join('|')})`;
-  }
+  if (Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string')) return { values: values as string[], any: false };
   const fallback = own(variable, 'default');
-  return typeof fallback === 'string' && fallback !== '' ? `(?:${escape(fallback)}|[^/?#]+)` : '[^/?#]+';
+  return { values: typeof fallback === 'string' && fallback !== '' ? [fallback] : [], any: true };
 }
 
 function own(node: unknown, key: string): unknown {

@@ -17,7 +17,7 @@
 import type {} from 'vitest';
 import { printable } from '../../lib/text.ts';
 import { loadSpec, SpecError } from '../openapi/load.ts';
-import { clip } from '../../lib/bytes.ts';
+import { clip, utf8Text } from '../../lib/bytes.ts';
 import { declaredText, trafficContract, type OperationContract, type TrafficContract } from '../traffic/contract.ts';
 import { judgeResponse, type Verdict } from '../traffic/judge.ts';
 import { receivedResponse } from './received.ts';
@@ -67,8 +67,10 @@ export function errorContract(spec: string): ErrorContractMatchers {
       const verdict = judgeResponse(response, found.allowed);
       if (verdict.kind === 'not-checked') throw new Error(`toBeDeclaredError: the response cannot be judged: ${verdict.why}`);
       const sent = `HTTP ${response.status} ${sentText(response.body)}`;
-      const name = `${operation === found.name ? found.name : `${found.name} (${printable(clip(operation, 80))})`}`;
-      const declares = `${found.name} declares: ${declaredText(found)}`;
+      // The operation's name is the spec's text: shown escaped, as the traffic's.
+      const shown = printable(found.name);
+      const name = `${operation === found.name ? shown : `${shown} (${printable(clip(operation, 80))})`}`;
+      const declares = `${shown} declares: ${declaredText(found)}`;
       if (verdict.kind === 'conforms') {
         return { pass: true, message: () => `expected the response not to be a declared error of ${name}, but it is one: ${sent}\n${declares}` };
       }
@@ -82,7 +84,8 @@ async function load(file: string, spec: string): Promise<TrafficContract> {
   try {
     loaded = await loadSpec(file, nodeSpecFiles, false);
   } catch (error) {
-    throw new Error(`payment-error-contract/vitest: cannot read the spec ${spec}: ${error instanceof SpecError ? error.message : error instanceof Error ? error.message : String(error)}`);
+    // A SpecError names the file (and the place in it) itself.
+    throw new Error(`payment-error-contract/vitest: cannot read the spec${error instanceof SpecError ? `: ${error.message}` : ` ${spec}: ${error instanceof Error ? error.message : String(error)}`}`);
   }
   const contract = trafficContract(loaded.source.data, loaded.tree);
   if ('unusable' in contract) throw new Error(`payment-error-contract/vitest: ${spec}: ${contract.unusable}`);
@@ -116,6 +119,10 @@ function sentText(body: Parameters<typeof judgeResponse>[0]['body']): string {
       text = 'a value that is not JSON';
     }
   } else if (body.kind === 'base64') text = `base64: ${body.base64}`;
+  else if (body.kind === 'bytes') {
+    const decoded = utf8Text(body.bytes);
+    text = 'text' in decoded ? decoded.text : `${body.bytes.length} bytes, not UTF-8`;
+  }
   else text = body.why;
   return printable(clip(text, 300));
 }

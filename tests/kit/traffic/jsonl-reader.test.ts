@@ -39,4 +39,11 @@ describe('invalid: ', () => {
     // The guard's fault: with a larger limit the same line is read.
     expect(read(bytes, 100, 10_000)).toHaveLength(2);
   });
+
+  test('a line holding more than 1,000,000 JSON values, refused before it is parsed; one just under is read', () => {
+    // Counted: each `{`, `[` and `,` outside strings, and 1: this line holds 2n + 6.
+    const line = (n: number) => `{"method":"GET","url":"/","status":200,"body":[${Array(n).fill('[]').join(',')}],"text":"${',,,'.repeat(1000)}"}`;
+    expect(() => read(encode(`{"a":1}\n${line(499_998)}\n`))).toThrow(new TrafficInputError('too-large', 'line 2 holds more than 1,000,000 JSON values (objects, arrays, members), the most check reads of one entry'));
+    expect(read(encode(`${line(499_997)}\n`))).toHaveLength(1);
+  });
 });
