@@ -41,8 +41,8 @@ test("the README's install and downstream section are walked by tests/packed/dow
   const marked = blocks.filter((b) => b.tested === 'tests/packed/downstream-walk.test.ts');
   expect(marked.map((b) => b.heading)).toEqual([
     'Install',
-    ...Array(4).fill('Linting an API spec'),
-    ...Array(5).fill('A per-operation contract narrowed into a typed client'),
+    ...Array(3).fill('Linting an API spec'),
+    ...Array(4).fill('A per-operation contract narrowed into a typed client'),
     'TypeScript 5 and 7',
   ]);
   expect(NOT_YET_WRITTEN).toEqual({});
