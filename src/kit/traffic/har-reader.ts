@@ -1,9 +1,9 @@
 // Reads a HAR 1.2 file ({"log": {"entries": [...]}}) from a stream of byte chunks, one entry at a
 // time, in memory bounded by the largest entry rather than the file. A scanner follows the
 // document's skeleton (the top-level object, `log`, `log.entries`) byte by byte; every value in it
-// (each entry, and `log.version`, `log.creator`, `log.pages` and the like) is cut out whole, then
-// decoded as UTF-8 strictly and parsed with JSON.parse, which validates it. Inside a value the
-// scanner only tracks strings and brackets, jumping over string contents with indexOf.
+// (each entry, and `log.version`, `log.creator`, `log.pages` and the like) is cut out whole
+// (value-cut.ts: only strings and brackets tracked, string contents jumped over with indexOf), then
+// decoded as UTF-8 strictly and parsed with JSON.parse, which validates it.
 //
 // Why hand-written rather than a streaming parser such as stream-json 3.9 (measured on this
 // machine, Node 20, a 238 MB HAR of 50,000 entries written by bench/traffic-har.js, 1 MiB chunks,
@@ -13,6 +13,8 @@
 // with JSON.parse. Nothing here touches Node: the chunks come from the caller.
 import { clip, concat, utf8Length, utf8Text } from '../../lib/bytes.ts';
 import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, MAX_ENTRY_VALUES, MAX_ENTRY_VALUES_TEXT, TrafficInputError } from './input-error.ts';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, NEWLINE, NextByte, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes.ts';
+import { ValueCut } from './value-cut.ts';
 
 /** One entry of log.entries, parsed. */
 export interface HarEntryRead {
@@ -21,15 +23,6 @@ export interface HarEntryRead {
   readonly value: unknown;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
 const BOM = [0xef, 0xbb, 0xbf];
 
 const enum State {
@@ -63,10 +56,6 @@ type Frame = 'root' | 'log' | 'entries';
 /** The longest member name of the skeleton read: far above any real one. */
 const MAX_KEY_BYTES = 64 * 1024;
 
-function isSpace(b: number): boolean {
-  return b === 0x20 || b === NEWLINE || b === 0x0d || b === 0x09;
-}
-
 export class HarReader {
   private state = State.Start;
   private readonly stack: Frame[] = [];
@@ -78,24 +67,16 @@ export class HarReader {
   /** Entries read so far. */
   private count = 0;
 
-  // The value being cut out.
-  private parts: Uint8Array[] = [];
-  private length = 0;
-  private depth = 0;
-  /** Values of it seen so far (`{`, `[` and `,` outside strings), as json-values.ts counts them: its memory once parsed. */
-  private values = 1;
-  private inString = false;
+  /** A member name being read (its escapes: the value cut does its own). */
   private escaped = false;
-  private scalar = false;
+
+  // The value being cut out (none between values: its bytes are not held past it), and where it starts.
+  private cut: ValueCut | undefined;
   private captureLine = 1;
   private captureColumn = 1;
   private captureRole: 'entry' | 'other' = 'other';
-  /** The chunk `backslash` was looked up in, and where its next backslash is (-1: none; -2: not looked up). */
-  private backslashChunk: Uint8Array | undefined;
-  private backslash = -2;
-  /** The same for the next newline (countLines). */
-  private newlineChunk: Uint8Array | undefined;
-  private newline = -2;
+  private readonly backslashes = new NextByte(BACKSLASH);
+  private readonly newlines = new NextByte(NEWLINE);
 
   // Where the scanner is: the offset of the current chunk in the input, and lines counted lazily.
   private chunkStart = 0;
@@ -128,7 +109,7 @@ export class HarReader {
     while (i < n) {
       if (this.state === State.Capture) {
         const start = i;
-        i = this.scanCapture(chunk, i);
+        i = this.cut!.scan(chunk, i, this.backslashes);
         const end = i < 0 ? n : i;
         this.keep(chunk, start, end);
         if (i < 0) break;
@@ -282,112 +263,27 @@ export class HarReader {
     if (b === CLOSE_BRACE || b === CLOSE_BRACKET || b === COMMA || b === COLON) throw this.notJson(i, `expected a value, found ${this.byteText(b)}`);
     this.state = State.Capture;
     this.captureRole = role;
-    this.parts = [];
-    this.length = 0;
+    this.cut = new ValueCut(b);
     this.captureLine = this.lineAt(i);
     this.captureColumn = this.chunkStart + i - this.lineStart + 1;
-    // The first byte is scanned by scanCapture like any other: a quote opens the string, a bracket the depth.
-    this.inString = false;
-    this.scalar = b !== QUOTE && b !== OPEN_BRACE && b !== OPEN_BRACKET;
-    this.depth = 0;
-    this.values = 1;
-    this.escaped = false;
-  }
-
-  /**
-   * Scans a value being cut out from `i`; returns the offset just past its end, or -1 when it goes
-   * on in the next chunk.
-   */
-  private scanCapture(chunk: Uint8Array, i: number): number {
-    const n = chunk.length;
-    let depth = this.depth;
-    let values = this.values;
-    let inString = this.inString;
-    let escaped = this.escaped;
-    // The next backslash at or after i, looked up once per chunk and again only when passed:
-    // looking it up afresh for each value would scan to the chunk's end each time.
-    if (this.backslashChunk !== chunk) {
-      this.backslashChunk = chunk;
-      this.backslash = -2;
-    }
-    let backslash = this.backslash;
-    let end = -1;
-    if (this.scalar) {
-      // true, false, null or a number: ends at the first byte that cannot be in one.
-      while (i < n) {
-        const b = chunk[i]!;
-        if (b === COMMA || b === CLOSE_BRACE || b === CLOSE_BRACKET || isSpace(b)) return i;
-        i++;
-      }
-      return -1;
-    }
-    while (i < n) {
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-          i++;
-          continue;
-        }
-        const quote = chunk.indexOf(QUOTE, i);
-        if (backslash < i && backslash !== -1) backslash = chunk.indexOf(BACKSLASH, i);
-        const stop = quote < 0 ? n : quote;
-        if (backslash !== -1 && backslash < stop) {
-          i = backslash + 1;
-          escaped = true;
-          continue;
-        }
-        if (quote < 0) {
-          i = n;
-          break;
-        }
-        i = quote + 1;
-        inString = false;
-        if (depth === 0) {
-          end = i;
-          break;
-        }
-        continue;
-      }
-      const b = chunk[i]!;
-      if (b === QUOTE) inString = true;
-      else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
-        depth++;
-        values++;
-      } else if (b === COMMA) values++;
-      else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
-        depth--;
-        if (depth === 0) {
-          end = i + 1;
-          break;
-        }
-      }
-      i++;
-    }
-    this.backslash = backslash;
-    this.depth = depth;
-    this.values = values;
-    this.inString = inString;
-    this.escaped = escaped;
-    return end;
   }
 
   /** Keeps bytes of the value being cut out, within the limits. */
   private keep(chunk: Uint8Array, start: number, end: number): void {
     const what = () => (this.captureRole === 'entry' ? `entry ${this.count} (line ${this.captureLine})` : `the value of "${clip(this.key, 40)}" (line ${this.captureLine})`);
-    // Counted by scanCapture as json-values.ts counts them, at no extra pass: its memory once parsed.
-    if (this.values > MAX_ENTRY_VALUES) throw new TrafficInputError('too-large', `${what()} holds more than ${MAX_ENTRY_VALUES_TEXT} JSON values (objects, arrays, members), the most check reads of one entry`);
-    if (end <= start) return;
-    this.length += end - start;
-    if (this.length > this.maxEntryBytes) {
+    // Counted by the scan as json-values.ts counts them, at no extra pass: its memory once parsed.
+    const cut = this.cut!;
+    if (cut.values > MAX_ENTRY_VALUES) throw new TrafficInputError('too-large', `${what()} holds more than ${MAX_ENTRY_VALUES_TEXT} JSON values (objects, arrays, members), the most check reads of one entry`);
+    if (cut.length + Math.max(0, end - start) > this.maxEntryBytes) {
       throw new TrafficInputError('too-large', `${what()} is larger than ${this.maxEntryBytes === MAX_ENTRY_BYTES ? MAX_ENTRY_TEXT : `${this.maxEntryBytes} bytes`}, the most check reads of one entry`);
     }
-    this.parts.push(chunk.subarray(start, end));
+    cut.keep(chunk, start, end);
   }
 
   /** A value cut out whole: decoded and parsed (which validates it); an entry is returned. */
   private finishCapture(): HarEntryRead | undefined {
-    const bytes = concat(this.parts, this.length);
-    this.parts = [];
+    const bytes = this.cut!.bytes();
+    this.cut = undefined;
     const role = this.captureRole;
     this.state = role === 'entry' ? State.ArrayNext : State.ObjectNext;
     const decoded = utf8Text(bytes);
@@ -442,16 +338,9 @@ export class HarReader {
 
   private countLines(to: number): void {
     const chunk = this.chunk;
-    // The next newline is looked up once and kept: looking it up afresh at each call would scan
-    // to the chunk's end each time (a million entries on one line).
-    if (this.newlineChunk !== chunk) {
-      this.newlineChunk = chunk;
-      this.newline = -2;
-    }
     let k = this.linesCountedTo;
     while (k < to) {
-      if (this.newline !== -1 && this.newline < k) this.newline = chunk.indexOf(NEWLINE, k);
-      const next = this.newline;
+      const next = this.newlines.after(chunk, k);
       if (next < 0 || next >= to) break;
       this.line++;
       this.lineStart = this.chunkStart + next + 1;

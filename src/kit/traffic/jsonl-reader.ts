@@ -4,12 +4,11 @@
 // line over the limit make the input unusable. Nothing here touches Node.
 import { clip, concat, utf8Text } from '../../lib/bytes.ts';
 import { MAX_ENTRY_BYTES, MAX_ENTRY_TEXT, MAX_ENTRY_VALUES, MAX_ENTRY_VALUES_TEXT, TrafficInputError } from './input-error.ts';
+import { NEWLINE } from './json-bytes.ts';
 import { holdsMoreValuesThan } from './json-values.ts';
 
 /** One line that is not blank: its value, or why it is not JSON. */
 export type JsonLineRead = { readonly line: number; readonly value: unknown } | { readonly line: number; readonly problem: string };
-
-const NEWLINE = 0x0a;
 
 export class JsonLinesReader {
   private parts: Uint8Array[] = [];

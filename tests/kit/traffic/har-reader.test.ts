@@ -65,6 +65,24 @@ describe('valid: ', () => {
     expect(count).toBe(1_000_000);
   });
 
+  // Looked up afresh for each value, the next backslash (or newline) is a scan to the chunk's end
+  // each time: a million entries on one line took minutes. Counted on the chunk itself.
+  test('the next backslash and newline are looked up once per chunk, not once per value', () => {
+    class CountedChunk extends Uint8Array {
+      readonly lookups = new Map<number, number>();
+      override indexOf(byte: number, from?: number): number {
+        this.lookups.set(byte, (this.lookups.get(byte) ?? 0) + 1);
+        return super.indexOf(byte, from);
+      }
+    }
+    const entries = Array.from({ length: 1000 }, (_, i) => `{"a":"x${i}"}`);
+    const chunk = new CountedChunk(encode(`{"log":{"entries":[${entries.join(',')},{"b":"\\n"}]}}\n`));
+    const reader = new HarReader();
+    expect([...reader.push(chunk)]).toHaveLength(1001);
+    reader.end();
+    expect({ backslash: chunk.lookups.get(0x5c), newline: chunk.lookups.get(0x0a) }).toEqual({ backslash: 2, newline: 1 });
+  });
+
   test('an entry nested 100,000 deep is read (JSON.parse does not recurse)', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(read(encode(`{"log":{"entries":[${deep}]}}`), 4096)).toHaveLength(1);
